@@ -1,0 +1,3 @@
+from contextsafe.cli import main
+
+main()
