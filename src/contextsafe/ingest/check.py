@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from contextsafe.ingest.reading import open_export
+from contextsafe.ingest.rules import RULES
 from contextsafe.ingest.transform import Problem, Transformer
 from contextsafe.sources import LoadedMapping
+
+_MESSAGES = {rule.rule_id: rule.message() for rule in RULES}
 
 
 @dataclass
@@ -51,7 +54,7 @@ def check_source(loaded: LoadedMapping, path: str | Path | None = None, today: d
                 report.unmapped_codes[(column, value)] += rows
         for bad in result.problems:
             if bad.rule_id in ("R009", "R010"):
-                report.by_rule[(bad.rule_id, "", bad.message.split(" (")[0])] += 1
+                report.by_rule[(bad.rule_id, "", _MESSAGES[bad.rule_id])] += 1
         report.examples += result.problems[: max(0, 20 - len(report.examples))]
     report.rows_in = report.would_accept + report.would_quarantine
     return report

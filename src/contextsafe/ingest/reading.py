@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import difflib
 import io
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,20 +104,18 @@ def _open_csv(path: Path, fmt: FileFormat, wanted: set[str]) -> OpenedExport:
     csv.field_size_limit(FIELD_LIMIT)
     lines = _LineCounter(io.StringIO(text, newline=""))
     reader = csv.reader(lines, delimiter=fmt.delimiter, strict=True)
-    head: list[tuple[int, list[str]]] = []
-    while len(head) < HEADER_SEARCH_ROWS:
-        start = lines.count + 1
-        try:
-            head.append((start, next(reader)))
-        except StopIteration:
+    rows = _csv_rows([], reader, lines)
+    seen: list[tuple[int, list[str] | BadRow]] = []
+    for item in rows:
+        seen.append(item)
+        if len(seen) >= HEADER_SEARCH_ROWS:
             break
-        except csv.Error:
-            continue
+    head = [(n, r) for n, r in seen if not isinstance(r, BadRow)]
     header_at = _find_header(head, fmt, wanted, path, text)
     header_line, header = head[header_at]
-    pending = head[header_at + 1:]
+    pending = [(n, r) for n, r in seen if n > header_line]
     return OpenedExport(path, [h.strip() for h in header], header_line, encoding,
-                        _csv_chunks(pending, reader, lines, len(header)))
+                        _csv_chunks(pending, rows, len(header)))
 
 
 class _LineCounter:
@@ -139,10 +138,10 @@ class _LineCounter:
         return line
 
 
-def _csv_chunks(pending: list[tuple[int, list[str]]], reader: Iterator[list[str]], lines: _LineCounter,
+def _csv_chunks(pending: list[tuple[int, list[str] | BadRow]], rows: Iterator[tuple[int, list[str] | BadRow]],
                 width: int) -> Iterator[RowChunk]:
     chunk = RowChunk([], [])
-    for start, row in _csv_rows(pending, reader, lines):
+    for start, row in itertools.chain(pending, rows):
         if isinstance(row, BadRow):
             chunk.bad_rows.append(row)
         else:
@@ -155,7 +154,7 @@ def _csv_chunks(pending: list[tuple[int, list[str]]], reader: Iterator[list[str]
 
 def _csv_rows(pending: list[tuple[int, list[str]]], reader: Iterator[list[str]],
               lines: _LineCounter) -> Iterator[tuple[int, list[str] | BadRow]]:
-    yield from pending
+    yield from pending  # type: ignore[misc]
     while True:
         start = lines.count + 1
         try:

@@ -348,18 +348,22 @@ def _map_codes(values: pl.Series, mapping: dict[str, str | None], allowed: set[s
 
 
 def _split_full_name(fields: dict[str, pl.Series]) -> None:
-    """Split a one-cell name ("SMITH, Jo" or "Jo Ann Smith") into given, family and other names."""
-    full = fields.pop("full_name")
-    frame = pl.DataFrame({"n": full}).with_columns(pl.col("n").str.contains(",").alias("comma"))
-    comma = frame.select(pl.col("n").str.split_exact(",", 1).struct.rename_fields(["a", "b"])).unnest("n")
-    words = frame["n"].str.split(" ")
-    fields.setdefault("family_name", pl.Series(
-        [(a.strip() if c else (w[-1] if w else None)) if n is not None else None
-         for n, c, a, w in zip(full, frame["comma"], comma["a"], words, strict=True)], dtype=pl.String))
-    given_parts = [((b or "").strip().split(" ") if c else (w[:-1] if w else [])) if n is not None else []
-                   for n, c, b, w in zip(full, frame["comma"], comma["b"], words, strict=True)]
-    fields.setdefault("given_name", pl.Series([p[0] if p else None for p in given_parts], dtype=pl.String))
-    fields.setdefault("other_names", pl.Series([" ".join(p[1:]) or None for p in given_parts], dtype=pl.String))
+    """Split a one-cell name ("SMITH, Jo Ann" or "Jo Ann Smith") into given, other and family names."""
+    split = [_name_parts(name) for name in fields.pop("full_name").to_list()]
+    for index, name in enumerate(("given_name", "other_names", "family_name")):
+        fields.setdefault(name, pl.Series([parts[index] for parts in split], dtype=pl.String))
+
+
+def _name_parts(name: str | None) -> tuple[str | None, str | None, str | None]:
+    if not name:
+        return None, None, None
+    if "," in name:
+        family, _, rest = name.partition(",")
+        given = rest.split()
+    else:
+        words = name.split()
+        family, given = words[-1], words[:-1]
+    return (given[0] if given else None), (" ".join(given[1:]) or None), (family.strip() or None)
 
 
 def _table(name: str, values: dict[str, object], base: dict[str, str], keep: pl.Series | None) -> pl.DataFrame:

@@ -170,7 +170,8 @@ class SourceMapping(_Strict):
     def _single_record(cls, data: Any) -> Any:
         if isinstance(data, dict) and "record" in data:
             data = dict(data)
-            data["records"] = [data.pop("record"), *data.get("records", [])]
+            record = data.pop("record")
+            data["records"] = ([record] if record is not None else []) + list(data.get("records") or [])
         return data
 
     @field_validator("retention")

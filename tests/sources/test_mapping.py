@@ -1,0 +1,118 @@
+"""Every feature of a source mapping, and every way a mapping can be wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from contextsafe.errors import MappingError
+from contextsafe.ingest import ingest_file
+from contextsafe.sources import load_mapping
+from contextsafe.store import Workspace
+from contextsafe.vocab import Purpose
+from tests.ingest.factories import csv_text, mapping_dict, write_export, write_mapping
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    return Workspace.create(tmp_path / "ws")
+
+
+def _rows(ws: Workspace, sql: str) -> list[tuple]:
+    with ws.connect(read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_governance_fields_are_declared_and_parsed(tmp_path: Path) -> None:
+    loaded = write_mapping(tmp_path, retention="18 months")
+    assert loaded.mapping.retention_days == 18 * 31
+    assert loaded.mapping.permits(Purpose.PROFILING) and not loaded.mapping.permits(Purpose.INTELLIGENCE)
+    assert len(loaded.sha256) == 64
+
+
+def test_every_problem_is_reported_together(tmp_path: Path) -> None:
+    data = mapping_dict(retention="forever", permitted_purposes=["gossip"], source="Bad Name")
+    del data["legal_basis"]
+    data["record"]["favourite_colour"] = "Colour"
+    path = tmp_path / "bad.yaml"
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(MappingError) as caught:
+        load_mapping(path)
+    text = "\n".join(caught.value.problems)
+    for fragment in ("legal_basis", "retention", "permitted_purposes", "source", "favourite_colour"):
+        assert fragment in text
+    assert len(caught.value.problems) >= 5
+
+
+def test_a_mapping_that_is_not_yaml_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("source: [unclosed")
+    with pytest.raises(MappingError, match="cannot be read as YAML"):
+        load_mapping(path)
+
+
+def test_a_field_takes_exactly_one_of_column_value_derive(tmp_path: Path) -> None:
+    with pytest.raises(MappingError, match="exactly one"):
+        write_mapping(tmp_path, record={"id": {"column": "Ref", "value": "x"}})
+
+
+def test_full_name_cells_are_split(tmp_path: Path, workspace: Workspace) -> None:
+    header = ["Ref", "Name", "DOB"]
+    rows = [["P1", "SMITH, Jo Ann", "01/02/2004"], ["P2", "Mohammed Ali Khan", "02/03/2004"]]
+    loaded = write_mapping(tmp_path, record={"id": "Ref", "full_name": "Name", "date_of_birth": "DOB"},
+                           event=None, concerns=None, contexts=[])
+    ingest_file(workspace, loaded, write_export(tmp_path, csv_text(rows, header)))
+    assert _rows(workspace, "SELECT record_id, given_name, other_names, family_name FROM records ORDER BY 1") == [
+        ("P1", "Jo", "Ann", "SMITH"), ("P2", "Mohammed", "Ali", "Khan")]
+
+
+def test_two_record_blocks_roles_influence_and_grading(tmp_path: Path, workspace: Workspace) -> None:
+    """A peer group information form: the subject and a named peer on one row."""
+    header = ["Form", "Date", "YP first", "YP last", "Peer first", "Peer last", "Influence", "Leads/follows",
+              "Grade"]
+    rows = [["PGI-1", "2018-03-01", "Jo", "Smith", "Kai", "Lee", "Neg", "F", "B2C"],
+            ["PGI-1", "2018-03-01", "Jo", "Smith", "Amy", "Ng", "Pos", "", "B2C"]]
+    loaded = write_mapping(
+        tmp_path, date_formats=["%Y-%m-%d"], concerns=None, contexts=[], permitted_purposes=["assessment"],
+        event={"id": "Form", "type": {"value": "peer_group_information"}, "occurred_on": "Date",
+               "intelligence_assessment": {"value": "B"}, "source_evaluation": {"value": "2"},
+               "handling_code": {"value": "C"}},
+        records=[{"id": {"derive": ["Form", "YP first", "YP last"]}, "given_name": "YP first",
+                  "family_name": "YP last", "role": {"value": "subject"}},
+                 {"id": {"derive": ["Form", "Peer first", "Peer last"]}, "given_name": "Peer first",
+                  "family_name": "Peer last", "role": {"value": "named_peer"}, "influence": "Influence",
+                  "relation": "Leads/follows"}],
+        record=None,
+        values={"influence": {"Pos": "positive", "Neg": "negative"},
+                "relation": {"F": "follows", "L": "leads", "": None}})
+    data = loaded.mapping
+    assert len(data.records) == 2
+    report = ingest_file(workspace, loaded, write_export(tmp_path, csv_text(rows, header)))
+    assert report.accepted == 2 and report.quarantined == 0
+    assert _rows(workspace, "SELECT r.given_name, p.role, p.influence, p.relation FROM participants p JOIN records r "
+                            "USING (source, record_id) ORDER BY 1") == [
+        ("Amy", "named_peer", "positive", None), ("Jo", "subject", None, None), ("Kai", "named_peer", "negative",
+                                                                                  "follows")]
+    assert _rows(workspace, "SELECT source_evaluation, intelligence_assessment, handling_code FROM events") == [
+        ("2", "B", "C")]
+
+
+def test_unknown_event_type_constant_is_quarantined(tmp_path: Path, workspace: Workspace) -> None:
+    loaded = write_mapping(tmp_path, event={"id": "Ref", "type": {"value": "picnic"}})
+    report = ingest_file(workspace, loaded, write_export(tmp_path))
+    assert report.accepted == 0 and {p.rule_id for p in report.problems} == {"R005"}
+
+
+def test_codes_mapped_to_null_are_deliberately_ignored(tmp_path: Path, workspace: Workspace) -> None:
+    rows = [["A1", "Jo", "Smith", "01/02/2004", "F", "NW1 8NN", "03/03/2018", "NFA; cse", ""]]
+    report = ingest_file(workspace, write_mapping(tmp_path), write_export(tmp_path, csv_text(rows)))
+    assert report.accepted == 1
+    assert _rows(workspace, "SELECT concern, source_code FROM concern_flags") == [("cse", "cse")]
+
+
+def test_mapping_file_names_its_export(tmp_path: Path, workspace: Workspace) -> None:
+    write_export(tmp_path, name="referrals.csv")
+    loaded = write_mapping(tmp_path, file="referrals.csv")
+    assert ingest_file(workspace, loaded).accepted == 3
