@@ -1,0 +1,240 @@
+"""Train (or load) a Splink model, score candidate pairs, and cluster records into persons."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import polars as pl
+from splink import Linker, SettingsCreator
+
+from contextsafe.link.cluster import cluster
+from contextsafe.link.engines import open_engine, register
+from contextsafe.link.explain import PairExplanation, add_explanations, explain_from_row
+from contextsafe.link.models import MODELS, ModelSpec
+from contextsafe.link.prepare import UID_SEPARATOR
+from contextsafe.link.settings import Engine, LinkSettings
+
+PERSON_COLUMNS = ["source", "record_id", "person_id", "match_probability"]
+PAIR_KEYS = ["left_source", "left_record_id", "right_source", "right_record_id"]
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """The outcome of a linkage run.
+
+    ``person_records``: source, record_id, person_id, match_probability — one row per record.
+    ``pairs``: scored candidate pairs at or above ``settings.review_from``, with ``status``
+    (linked / review / rejected / not linked) and a readable ``explanation``.
+    ``review_queue``: the pairs in the uncertain band that no analyst has decided yet.
+    ``model``: the trained Splink model (JSON-serialisable), enough to re-run identically.
+    """
+
+    person_records: pl.DataFrame
+    pairs: pl.DataFrame
+    review_queue: pl.DataFrame
+    model: dict[str, Any]
+    settings: LinkSettings
+
+    def explain(self, left: tuple[str, str], right: tuple[str, str]) -> PairExplanation:
+        """Why ``left`` and ``right`` (each ``(source, record_id)``) were linked or not."""
+        return explain_pair(self, left, right)
+
+
+def explain_pair(result: LinkResult, left: tuple[str, str], right: tuple[str, str]) -> PairExplanation:
+    """Explain one pair of records: each field's agreement level and its contribution in match weight."""
+    for a, b in ((left, right), (right, left)):
+        hit = result.pairs.filter(
+            (pl.col("left_source") == a[0]) & (pl.col("left_record_id") == a[1])
+            & (pl.col("right_source") == b[0]) & (pl.col("right_record_id") == b[1])
+        )
+        if hit.height:
+            return explain_from_row(hit.row(0, named=True), result.model)
+    return PairExplanation(left=left, right=right, compared=False)
+
+
+def _splink_settings(spec: ModelSpec, settings: LinkSettings) -> SettingsCreator:
+    return SettingsCreator(
+        link_type=settings.link_type,
+        unique_id_column_name="uid",
+        comparisons=spec.comparisons,
+        blocking_rules_to_generate_predictions=spec.blocking_rules,
+        retain_intermediate_calculation_columns=True,
+        retain_matching_columns=True,
+        additional_columns_to_retain=["source", "record_id"],
+    )
+
+
+def _train(linker: Linker, spec: ModelSpec, settings: LinkSettings, seed: int) -> None:
+    training = linker.training
+    training.estimate_probability_two_random_records_match(spec.deterministic_rules, recall=settings.prior_recall)
+    training.estimate_u_using_random_sampling(max_pairs=settings.u_max_pairs, seed=seed)
+    for rule in spec.training_rules:
+        training.estimate_parameters_using_expectation_maximisation(
+            rule, estimate_without_term_frequencies=True, max_pairs=settings.em_max_pairs
+        )
+
+
+def smooth(model: dict[str, Any], floor: float = 1e-3) -> dict[str, Any]:
+    """Floor every trained m and u probability, so no level in unseen data weighs an infinite amount.
+
+    Expectation maximisation gives m = 0 to a level it never saw among matches (a typo in a date of
+    birth, in a clean sample), which would forbid such links outright; random sampling can give u = 0.
+    """
+    for comparison in model["comparisons"]:
+        levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
+        for key in ("m_probability", "u_probability"):
+            values = [max(lv.get(key) or 0.0, floor) for lv in levels]
+            total = sum(values)
+            for level, value in zip(levels, values, strict=True):
+                level[key] = value / total
+    return model
+
+
+def _input_tables(api: Any, features: pl.DataFrame, settings: LinkSettings) -> list[Any]:
+    if settings.link_type == "dedupe_only":
+        return [register(api, features, "records")]
+    sources = sorted(features.get_column("source").unique().to_list())
+    return [register(api, features.filter(pl.col("source") == s), f"records_{i}") for i, s in enumerate(sources)]
+
+
+def _score(features: pl.DataFrame, spec: ModelSpec, settings: LinkSettings, engine: Engine, seed: int,
+           model: dict[str, Any] | None) -> tuple[pl.DataFrame, dict[str, Any]]:
+    with open_engine(engine) as api:
+        tables = _input_tables(api, features, settings)
+        if model is None:
+            trainer = Linker(tables, _splink_settings(spec, settings), log_level=logging.WARNING)
+            _train(trainer, spec, settings, seed)
+            model = smooth(trainer.misc.save_model_to_json())
+        linker = Linker(tables, model, log_level=logging.WARNING)
+        predictions = linker.inference.predict(threshold_match_probability=settings.review_from)
+        table = predictions.as_pandas_dataframe()
+        wanted = ["uid_l", "uid_r", "match_weight", "match_probability"] + [
+            c for c in table.columns if c.startswith(("gamma_", "mw_"))
+        ]
+        frame = pl.from_pandas(table[wanted])
+        return frame, linker.misc.save_model_to_json()
+
+
+def _split_uid(frame: pl.DataFrame, column: str, prefix: str) -> pl.DataFrame:
+    parts = pl.col(column).str.splitn(UID_SEPARATOR, 2)
+    return frame.with_columns(
+        parts.struct.field("field_0").alias(f"{prefix}_source"),
+        parts.struct.field("field_1").alias(f"{prefix}_record_id"),
+    )
+
+
+def _ordered(a: pl.Expr, b: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    return pl.min_horizontal(a, b), pl.max_horizontal(a, b)
+
+
+def _decision_pairs(decisions: Any) -> pl.DataFrame:
+    """Latest decision per unordered pair, as ``uid_l < uid_r`` and ``decision``."""
+    schema = {"uid_l": pl.String, "uid_r": pl.String, "decision": pl.String}
+    if decisions is None:
+        return pl.DataFrame(schema=schema)
+    frame = decisions if isinstance(decisions, pl.DataFrame) else pl.from_pandas(decisions)
+    if frame.is_empty():
+        return pl.DataFrame(schema=schema)
+    left = pl.concat_str([pl.col("left_source"), pl.col("left_record_id")], separator=UID_SEPARATOR)
+    right = pl.concat_str([pl.col("right_source"), pl.col("right_record_id")], separator=UID_SEPARATOR)
+    lo, hi = _ordered(left, right)
+    frame = frame.with_columns(lo.alias("uid_l"), hi.alias("uid_r"))
+    if "decided_at" in frame.columns:
+        frame = frame.sort("decided_at", nulls_last=False, maintain_order=True)
+    return frame.unique(["uid_l", "uid_r"], keep="last", maintain_order=True).select(list(schema))
+
+
+def cannot_link_pairs(features: pl.DataFrame, spec: ModelSpec) -> pl.DataFrame:
+    """Pairs the model's guard forbids (e.g. twins), found by a join on surname and date of birth."""
+    if spec.cannot_link_sql is None:
+        return pl.DataFrame(schema={"uid_l": pl.String, "uid_r": pl.String})
+    con = duckdb.connect()
+    try:
+        con.register("f", features.to_arrow())
+        sql = (
+            "SELECT l.uid AS uid_l, r.uid AS uid_r FROM f l JOIN f r "
+            f"ON l.family = r.family AND l.dob = r.dob AND l.uid < r.uid WHERE {spec.cannot_link_sql}"
+        )
+        return pl.from_arrow(con.sql(sql).to_arrow_table())  # type: ignore[return-value]
+    finally:
+        con.close()
+
+
+def _status(pairs: pl.DataFrame, decided: pl.DataFrame, guarded: pl.DataFrame, persons: pl.DataFrame,
+            settings: LinkSettings) -> pl.DataFrame:
+    pairs = pairs.join(decided, on=["uid_l", "uid_r"], how="left")
+    pairs = pairs.join(guarded.with_columns(pl.lit(True).alias("guarded")), on=["uid_l", "uid_r"], how="left")
+    person = persons.select("uid", "person_id")
+    pairs = pairs.join(person.rename({"uid": "uid_l", "person_id": "_pl"}), on="uid_l", how="left")
+    pairs = pairs.join(person.rename({"uid": "uid_r", "person_id": "_pr"}), on="uid_r", how="left")
+    status = (
+        pl.when(pl.col("decision") == "reject").then(pl.lit("rejected"))
+        .when(pl.col("decision") == "accept").then(pl.lit("accepted"))
+        .when(pl.col("guarded").fill_null(False)).then(pl.lit("twin guard"))
+        .when(pl.col("match_probability") < settings.link_threshold).then(pl.lit("review"))
+        .when(pl.col("_pl") == pl.col("_pr")).then(pl.lit("linked"))
+        .otherwise(pl.lit("not linked"))
+    )
+    return pairs.with_columns(status.alias("status")).drop("_pl", "_pr", "guarded")
+
+
+def link_features(
+    features: pl.DataFrame,
+    *,
+    spec: ModelSpec,
+    settings: LinkSettings,
+    engine: Engine = "duckdb",
+    decisions: Any = None,
+    seed: int = 1,
+    model: dict[str, Any] | None = None,
+) -> LinkResult:
+    """Link prepared features (see :func:`contextsafe.link.prepare.prepare`) into persons."""
+    scored, trained = _score(features, spec, settings, engine, seed, model)
+    lo, hi = _ordered(pl.col("uid_l"), pl.col("uid_r"))
+    scored = scored.with_columns(lo.alias("uid_l"), hi.alias("uid_r"))
+    decided = _decision_pairs(decisions)
+    guarded = cannot_link_pairs(features, spec) if settings.twin_guard else pl.DataFrame(
+        schema={"uid_l": pl.String, "uid_r": pl.String})
+    rejected = decided.filter(pl.col("decision") == "reject").select("uid_l", "uid_r")
+    forbidden = pl.concat([guarded, rejected]).unique()
+    links = scored.filter(pl.col("match_probability") >= settings.link_threshold).join(
+        forbidden, on=["uid_l", "uid_r"], how="anti")
+    accepted = decided.filter(pl.col("decision") == "accept").select("uid_l", "uid_r").iter_rows()
+    persons = cluster(features.get_column("uid").to_list(), links, accepted=accepted,
+                      forbidden=forbidden.iter_rows())
+    pairs = _status(scored, decided, guarded, persons, settings)
+    pairs = add_explanations(_split_uid(_split_uid(pairs, "uid_l", "left"), "uid_r", "right"), trained)
+    queue = pairs.filter(pl.col("status") == "review").select(
+        *PAIR_KEYS, "match_weight", "match_probability", "explanation").sort("match_probability", descending=True)
+    person_records = features.select("uid", "source", "record_id").join(persons, on="uid", how="left")
+    return LinkResult(
+        person_records=person_records.select(PERSON_COLUMNS).sort(["source", "record_id"]),
+        pairs=pairs, review_queue=queue, model=trained, settings=settings,
+    )
+
+
+def link_records(
+    records: Any,
+    *,
+    engine: Engine = "duckdb",
+    settings: LinkSettings | None = None,
+    decisions: Any = None,
+    seed: int = 1,
+    model: dict[str, Any] | None = None,
+    spec: ModelSpec | None = None,
+) -> LinkResult:
+    """Link canonical records (a pandas or polars frame of the ``records`` table) into persons.
+
+    Parameters are estimated without labels, as Splink does (u by random sampling with ``seed``,
+    m by expectation maximisation), unless a trained ``model`` (from a previous ``LinkResult.model``)
+    is given. ``decisions`` (rows of ``link_decisions``) are applied: accept forces a link, reject
+    forbids one, even through a third record.
+    """
+    settings = settings or LinkSettings()
+    spec = spec or MODELS[settings.model_name]()
+    features = spec.prepare(records)
+    return link_features(features, spec=spec, settings=settings, engine=engine, decisions=decisions,
+                         seed=seed, model=model)

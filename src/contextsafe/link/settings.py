@@ -1,0 +1,34 @@
+"""Typed linkage settings, validated once and saved beside every run so it can be reproduced."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Engine = Literal["duckdb", "spark"]
+
+
+class LinkSettings(BaseModel):
+    """How a linkage run trains, thresholds and clusters.
+
+    ``link_threshold``: pairs at or above this match probability link automatically.
+    ``review_from``: pairs from this probability up to ``link_threshold`` go to the review queue.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    link_threshold: float = Field(0.95, gt=0, le=1)
+    review_from: float = Field(0.5, gt=0, le=1)
+    twin_guard: bool = True
+    link_type: Literal["dedupe_only", "link_only"] = "dedupe_only"
+    u_max_pairs: float = Field(1e7, gt=0)
+    em_max_pairs: float | None = Field(5e6, gt=0)
+    prior_recall: float = Field(0.7, gt=0, le=1)
+    model_name: str = "uk_children"
+
+    @model_validator(mode="after")
+    def _band_is_ordered(self) -> LinkSettings:
+        if self.review_from > self.link_threshold:
+            raise ValueError("review_from must not exceed link_threshold")
+        return self
