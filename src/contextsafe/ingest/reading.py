@@ -16,6 +16,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from contextsafe.errors import InputFileError
 from contextsafe.ingest.rules import RowWidthMismatch, UnreadableRow
@@ -102,9 +103,8 @@ def _open_csv(path: Path, fmt: FileFormat, wanted: set[str]) -> OpenedExport:
         raise InputFileError(str(path), "the file holds NUL characters: it is not a CSV export",
                              "check the file is the CSV export and not a binary file")
     csv.field_size_limit(FIELD_LIMIT)
-    lines = _LineCounter(io.StringIO(text, newline=""))
-    reader = csv.reader(lines, delimiter=fmt.delimiter, strict=True)
-    rows = _csv_rows([], reader, lines)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=fmt.delimiter, strict=True)
+    rows = _csv_rows(reader, text)
     seen: list[tuple[int, list[str] | BadRow]] = []
     for item in rows:
         seen.append(item)
@@ -116,26 +116,6 @@ def _open_csv(path: Path, fmt: FileFormat, wanted: set[str]) -> OpenedExport:
     pending = [(n, r) for n, r in seen if n > header_line]
     return OpenedExport(path, [h.strip() for h in header], header_line, encoding,
                         _csv_chunks(pending, rows, len(header)))
-
-
-class _LineCounter:
-    """Counts physical lines handed to the csv reader, so a row's first line can be reported."""
-
-    def __init__(self, stream: io.StringIO):
-        self.stream = stream
-        self.count = 0
-        self.last = ""
-
-    def __iter__(self) -> _LineCounter:
-        return self
-
-    def __next__(self) -> str:
-        line = self.stream.readline()
-        if not line:
-            raise StopIteration
-        self.count += 1
-        self.last = line
-        return line
 
 
 def _csv_chunks(pending: list[tuple[int, list[str] | BadRow]], rows: Iterator[tuple[int, list[str] | BadRow]],
@@ -152,24 +132,24 @@ def _csv_chunks(pending: list[tuple[int, list[str] | BadRow]], rows: Iterator[tu
     yield chunk
 
 
-def _csv_rows(pending: list[tuple[int, list[str]]], reader: Iterator[list[str]],
-              lines: _LineCounter) -> Iterator[tuple[int, list[str] | BadRow]]:
-    yield from pending  # type: ignore[misc]
+def _csv_rows(reader: Any, text: str) -> Iterator[tuple[int, list[str] | BadRow]]:
+    """Rows with the physical line each starts on (the csv reader counts lines itself)."""
     while True:
-        start = lines.count + 1
+        start = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield start, BadRow(start, "R010", f"{UnreadableRow.message()} ({exc})", lines.last.rstrip("\r\n"))
+            raw = "\n".join(text.splitlines()[start - 1: max(reader.line_num, start)])
+            yield start, BadRow(start, "R010", f"{UnreadableRow.message()} ({exc})", raw)
             continue
         yield start, row
 
 
 def _place(chunk: RowChunk, row_number: int, row: list[str], width: int) -> None:
     """Add a row to the chunk, or count it blank, or set it aside when its width is wrong."""
-    if not any(cell.strip() for cell in row):
+    if not any(row) or not "".join(row).strip():
         chunk.blank_rows += 1
         return
     if len(row) != width:
