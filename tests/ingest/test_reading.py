@@ -24,7 +24,8 @@ def test_encodings_are_detected_and_accents_survive(tmp_path: Path, workspace, e
 
 
 def test_title_rows_and_blank_rows_are_skipped_and_counted(tmp_path: Path, workspace) -> None:
-    text = "Social care referrals\r\nExport generated 03/07/2018 09:00,,,\r\n\r\n" + csv_text(ROWS[:1] + [[""] * 9] + ROWS[1:])
+    title = "Social care referrals\r\nExport generated 03/07/2018 09:00,,,\r\n\r\n"
+    text = title + csv_text(ROWS[:1] + [[""] * 9] + ROWS[1:])
     report = ingest_file(workspace, write_mapping(tmp_path), write_export(tmp_path, text))
     assert (report.header_row, report.accepted, report.blank_rows, report.quarantined) == (4, 3, 1, 0)
     assert table(workspace, "SELECT row_number FROM records ORDER BY row_number") == [(5,), (7,), (8,)]
