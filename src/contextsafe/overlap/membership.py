@@ -119,6 +119,6 @@ def memberships(
     else:
         sql = _PANEL_MAPPED_SQL
         params["map_sources"], params["map_panels"] = list(panels), list(panels.values())
-    rows = con.execute(sql + _TO_PERSONS_SQL, params).fetchall()
-    return pl.DataFrame(rows, schema={"person": pl.String, "label": pl.String}, orient="row")
+    frame = con.sql(sql + _TO_PERSONS_SQL, params=params).pl()
+    return frame.cast({"person": pl.String, "label": pl.String})
 
