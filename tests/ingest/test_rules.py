@@ -65,3 +65,12 @@ def test_dates_may_carry_per_column_formats(tmp_path: Path) -> None:
     loaded = write_mapping(tmp_path, record={"id": "Ref", "date_of_birth": {"column": "DOB", "formats": ["%Y-%m-%d"]}})
     report = check_source(loaded, write_export(tmp_path, csv_text([_row(DOB="2004-02-01")])))
     assert report.ok, report.by_rule
+
+
+def test_the_rules_docs_page_is_generated_from_the_rules() -> None:
+    from contextsafe.ingest.rules import rules_markdown
+
+    page = Path(__file__).parents[2] / "docs" / "ingest-rules.md"
+    assert page.read_text(encoding="utf-8") == rules_markdown()
+    for rule in RULES:
+        assert rule.rule_id in page.read_text(encoding="utf-8")

@@ -37,6 +37,13 @@ def register(app: typer.Typer) -> None:
             print_check(report)
         raise typer.Exit(1 if failed else 0)
 
+    @sources.command("rules")
+    def rules() -> None:
+        """Print the ingest validation rules as Markdown (the docs page is generated from this)."""
+        from contextsafe.ingest.rules import rules_markdown
+
+        typer.echo(rules_markdown(), nl=False)
+
     @app.command("ingest")
     def ingest(mappings: list[Path] = typer.Argument(..., help="Mapping YAML file(s); each names its export"),
                workspace: Path = typer.Option(..., "--workspace", "-w", help="Workspace folder"),

@@ -8,6 +8,7 @@ so a million-row export never sits in memory as Python objects at once.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import difflib
@@ -98,24 +99,70 @@ def decode(data: bytes, path: Path, encoding: str) -> tuple[str, str]:
 
 
 def _open_csv(path: Path, fmt: FileFormat, wanted: set[str]) -> OpenedExport:
-    text, encoding = decode(path.read_bytes(), path, fmt.encoding)
-    if "\x00" in text:
-        raise InputFileError(str(path), "the file holds NUL characters: it is not a CSV export",
-                             "check the file is the CSV export and not a binary file")
+    encoding = sniff_encoding(path, fmt.encoding)
     csv.field_size_limit(FIELD_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=fmt.delimiter, strict=True)
-    rows = _csv_rows(reader, text)
+    handle = path.open(encoding=encoding, newline="", errors="replace")
+    reader = csv.reader(_no_nul(handle, path), delimiter=fmt.delimiter, strict=True)
+    rows = _csv_rows(reader, path, encoding)
     seen: list[tuple[int, list[str] | BadRow]] = []
     for item in rows:
         seen.append(item)
         if len(seen) >= HEADER_SEARCH_ROWS:
             break
     head = [(n, r) for n, r in seen if not isinstance(r, BadRow)]
-    header_at = _find_header(head, fmt, wanted, path, text)
+    try:
+        header_at = _find_header(head, fmt, wanted, path, _sample(path, encoding))
+    except InputFileError:
+        handle.close()
+        raise
     header_line, header = head[header_at]
     pending = [(n, r) for n, r in seen if n > header_line]
     return OpenedExport(path, [h.strip() for h in header], header_line, encoding,
-                        _csv_chunks(pending, rows, len(header)))
+                        _closing(_csv_chunks(pending, rows, len(header)), handle))
+
+
+def sniff_encoding(path: Path, encoding: str) -> str:
+    """The export's text encoding, reading it once in blocks (never holding the whole file).
+
+    Refuses binary files. With ``auto``: UTF-8 with BOM, else UTF-8 if every byte decodes, else
+    Windows-1252 (the encoding of Excel's "CSV" on English Windows).
+    """
+    with path.open("rb") as handle:
+        start = handle.read(65536)
+        decode(start, path, "cp1252")  # raises on binary content
+        if encoding != "auto":
+            return encoding
+        if start.startswith(b"\xef\xbb\xbf"):
+            return "utf-8-sig"
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252"
+    return "utf-8"
+
+
+def _no_nul(lines: Iterator[str], path: Path) -> Iterator[str]:
+    for line in lines:
+        if "\x00" in line:
+            raise InputFileError(str(path), "the file holds NUL characters: it is not a CSV export",
+                                 "check the file is the CSV export and not a binary file")
+        yield line
+
+
+def _closing(chunks: Iterator[RowChunk], handle: Any) -> Iterator[RowChunk]:
+    try:
+        yield from chunks
+    finally:
+        handle.close()
+
+
+def _sample(path: Path, encoding: str) -> str:
+    with path.open(encoding=encoding, newline="", errors="replace") as handle:
+        return handle.read(20000)
 
 
 def _csv_chunks(pending: list[tuple[int, list[str] | BadRow]], rows: Iterator[tuple[int, list[str] | BadRow]],
@@ -132,7 +179,7 @@ def _csv_chunks(pending: list[tuple[int, list[str] | BadRow]], rows: Iterator[tu
     yield chunk
 
 
-def _csv_rows(reader: Any, text: str) -> Iterator[tuple[int, list[str] | BadRow]]:
+def _csv_rows(reader: Any, path: Path, encoding: str) -> Iterator[tuple[int, list[str] | BadRow]]:
     """Rows with the physical line each starts on (the csv reader counts lines itself)."""
     while True:
         start = reader.line_num + 1
@@ -141,10 +188,16 @@ def _csv_rows(reader: Any, text: str) -> Iterator[tuple[int, list[str] | BadRow]
         except StopIteration:
             return
         except csv.Error as exc:
-            raw = "\n".join(text.splitlines()[start - 1: max(reader.line_num, start)])
-            yield start, BadRow(start, "R010", f"{UnreadableRow.message()} ({exc})", raw)
+            yield start, BadRow(start, "R010", f"{UnreadableRow.message()} ({exc})",
+                                _raw_lines(path, encoding, start, max(reader.line_num, start)))
             continue
         yield start, row
+
+
+def _raw_lines(path: Path, encoding: str, first: int, last: int) -> str:
+    """The file's own text of lines ``first``..``last``, kept whole in the quarantine (rare, so re-read)."""
+    with path.open(encoding=encoding, newline="", errors="replace") as handle:
+        return "".join(itertools.islice(handle, first - 1, last)).rstrip("\r\n")
 
 
 def _place(chunk: RowChunk, row_number: int, row: list[str], width: int) -> None:

@@ -125,3 +125,20 @@ def _postcode(squeezed: pl.Series) -> pl.Series:
 
 def postcode_malformed(values: pl.Series) -> pl.Series:
     return values.is_not_null() & ~values.str.contains(UK_POSTCODE).fill_null(True)
+
+
+def rules_markdown() -> str:
+    """The docs page of ingest rules, generated from the rules themselves (``docs/ingest-rules.md``)."""
+    lines = [
+        "# Ingest validation rules",
+        "",
+        "Generated from `src/contextsafe/ingest/rules.py` by `contextsafe sources rules > docs/ingest-rules.md`;",
+        "a test fails when this page and the code differ. A row that breaks any rule is quarantined whole",
+        "(`quarantine/<source>/<ingest>.csv`, with the rule ids and reasons) and counted, so that",
+        "rows in = accepted + quarantined.",
+        "",
+        "| id | rule | message the user sees |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {rule.rule_id} | `{rule.__name__}` | {rule.message()} |" for rule in RULES]
+    return "\n".join(lines) + "\n"
