@@ -199,11 +199,12 @@ def link_features(
     guarded = cannot_link_pairs(features, spec) if settings.twin_guard else pl.DataFrame(
         schema={"uid_l": pl.String, "uid_r": pl.String})
     rejected = decided.filter(pl.col("decision") == "reject").select("uid_l", "uid_r")
-    forbidden = pl.concat([guarded, rejected]).unique()
+    accepted_pairs = decided.filter(pl.col("decision") == "accept").select("uid_l", "uid_r")
+    # An analyst's accept overrides the twin guard; a reject always holds.
+    forbidden = pl.concat([guarded.join(accepted_pairs, on=["uid_l", "uid_r"], how="anti"), rejected]).unique()
     links = scored.filter(pl.col("match_probability") >= settings.link_threshold).join(
         forbidden, on=["uid_l", "uid_r"], how="anti")
-    accepted = decided.filter(pl.col("decision") == "accept").select("uid_l", "uid_r").iter_rows()
-    persons = cluster(features.get_column("uid").to_list(), links, accepted=accepted,
+    persons = cluster(features.get_column("uid").to_list(), links, accepted=accepted_pairs.iter_rows(),
                       forbidden=forbidden.iter_rows())
     pairs = _status(scored, decided, guarded, persons, settings)
     pairs = add_explanations(_split_uid(_split_uid(pairs, "uid_l", "left"), "uid_r", "right"), trained)
