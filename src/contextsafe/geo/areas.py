@@ -102,7 +102,10 @@ class AreaLookup:
         lon = np.asarray(longitudes, dtype=np.float64)
         if lat.shape != lon.shape:
             raise ContextsafeError(f"latitudes ({lat.shape}) and longitudes ({lon.shape}) differ in length")
-        return self._lsoas.codes_at(lat, lon), self._wards.codes_at(lat, lon)
+        usable = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon))
+        points = shapely.points(lon[usable], lat[usable])  # built once, shared by both indexes
+        return (self._lsoas.codes_at(points, usable, lat.shape[0]),
+                self._wards.codes_at(points, usable, lat.shape[0]))
 
 
 class _Index:
@@ -113,13 +116,14 @@ class _Index:
         self._codes = np.array([area.code for area in areas] + [None], dtype=object)  # last: no area
         self._tree = shapely.STRtree(self._geometries)
 
-    def positions(self, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
-        """Index of the area holding each point, ``-1`` for none (first area wins on a shared edge)."""
-        found = np.full(lat.shape[0], -1, dtype=np.int64)
-        usable = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon))
+    def positions(self, points: np.ndarray, usable: np.ndarray, size: int) -> np.ndarray:
+        """Index of the area holding each point, ``-1`` for none (first area wins on a shared edge).
+
+        ``points`` are the shapely points of the input positions ``usable`` (the others are NaN).
+        """
+        found = np.full(size, -1, dtype=np.int64)
         if usable.size == 0 or len(self._geometries) == 0:
             return found
-        points = shapely.points(lon[usable], lat[usable])
         point_at, area_at = self._tree.query(points, predicate="intersects")
         order = np.lexsort((area_at, point_at))  # by point, then area: a point on a shared edge
         point_at, area_at = point_at[order], area_at[order]
@@ -127,8 +131,8 @@ class _Index:
         found[usable[point_at[first]]] = area_at[first]
         return found
 
-    def codes_at(self, lat: np.ndarray, lon: np.ndarray) -> list[str | None]:
-        return self._codes[self.positions(lat, lon)].tolist()
+    def codes_at(self, points: np.ndarray, usable: np.ndarray, size: int) -> list[str | None]:
+        return self._codes[self.positions(points, usable, size)].tolist()
 
 
 def random_points_in(geometry: BaseGeometry, n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
