@@ -116,3 +116,23 @@ def test_mapping_file_names_its_export(tmp_path: Path, workspace: Workspace) -> 
     write_export(tmp_path, name="referrals.csv")
     loaded = write_mapping(tmp_path, file="referrals.csv")
     assert ingest_file(workspace, loaded).accepted == 3
+
+
+def test_derived_ids_are_stable_and_keep_identical_rows_apart(tmp_path: Path, workspace: Workspace,
+                                                              monkeypatch) -> None:
+    """Two identical stop-and-search rows are two searches; re-ingest gives the same ids."""
+    monkeypatch.setattr("contextsafe.ingest.reading.CHUNK_ROWS", 2)  # repeats straddle chunks
+    header = ["Date", "Age range", "Lat", "Lon"]
+    rows = [["2018-03-01 10:00:00", "10-17", "51.55", "-0.15"]] * 3 + [["2018-03-02 11:00:00", "18-24", "51.54",
+                                                                         "-0.14"]]
+    loaded = write_mapping(tmp_path, record=None, concerns=None, contexts=[], date_formats=["%Y-%m-%d %H:%M:%S"],
+                           event={"id": {"derive": header, "repeats": "numbered"}, "type": {"value": "stop_and_search"},
+                                  "occurred_on": "Date", "subject_age_band": "Age range", "latitude": "Lat",
+                                  "longitude": "Lon"})
+    report = ingest_file(workspace, loaded, write_export(tmp_path, csv_text(rows, header)))
+    assert (report.accepted, report.quarantined) == (4, 0)
+    ids = [r[0] for r in _rows(workspace, "SELECT event_id FROM events ORDER BY row_number")]
+    assert ids[1] == ids[0] + "~2" and ids[2] == ids[0] + "~3" and "~" not in ids[3]
+    other = Workspace.create(tmp_path / "ws2")
+    ingest_file(other, loaded, write_export(tmp_path, csv_text(rows, header), name="again.csv"))
+    assert [r[0] for r in _rows(other, "SELECT event_id FROM events ORDER BY row_number")] == ids

@@ -88,6 +88,7 @@ class Transformer:
                         if normalise_header(c) in by_norm}
         self.formats = list(self.mapping.date_formats) + (ISO_FORMATS if is_xlsx else [])
         self.seen_keys = np.empty(0, dtype=np.uint64)
+        self.occurrences: dict[str, pl.DataFrame] = {}
 
     # -- chunk ---------------------------------------------------------------------------------
     def apply(self, chunk: RowChunk) -> ChunkResult:
@@ -117,11 +118,33 @@ class Transformer:
         if spec.value is not None:
             return pl.Series([spec.value] * frame.height, dtype=pl.String)
         if spec.derive is not None:
-            parts = [frame[self.resolve[c]].fill_null("") for c in spec.derive]
-            joined = pl.DataFrame(parts).select(pl.concat_str(pl.all(), separator="\x1f")).to_series()
-            return pl.Series([hashlib.sha1(v.encode("utf-8")).hexdigest()[:20]  # noqa: S324 - an id, not security
-                              for v in joined.to_list()], dtype=pl.String)
+            return self._derived_id(frame, spec.derive, number_repeats=spec.repeats == "numbered")
         return _text(frame[self.resolve[spec.column]])  # type: ignore[index]
+
+    def _derived_id(self, frame: pl.DataFrame, derive: list[str], number_repeats: bool) -> pl.Series:
+        """A stable id from the listed columns, for exports that have none.
+
+        Identical rows are different events (two young people of the same age band searched together),
+        so the n-th repeat of the same values in a file gets ``~n``: re-ingesting the file gives the
+        same ids, and nothing is collapsed.
+        """
+        parts = [frame[self.resolve[c]].fill_null("") for c in derive]
+        joined = pl.DataFrame(parts).select(pl.concat_str(pl.all(), separator="\x1f")).to_series()
+        digests = pl.Series("d", [hashlib.sha1(v.encode("utf-8")).hexdigest()[:20]  # noqa: S324 - an id only
+                                  for v in joined.to_list()], dtype=pl.String)
+        if not number_repeats:
+            return digests.alias("id")
+        key = "|".join(derive)
+        seen = self.occurrences.get(key, pl.DataFrame(schema={"d": pl.String, "n": pl.UInt32}))
+        numbered = (pl.DataFrame([digests]).with_row_index("i")
+                    .with_columns(pl.col("d").cum_count().over("d").cast(pl.UInt32).alias("k"))
+                    .join(seen, on="d", how="left").sort("i")
+                    .with_columns((pl.col("k") + pl.col("n").fill_null(0)).alias("occurrence")))
+        self.occurrences[key] = pl.concat([seen, numbered.group_by("d").agg(pl.col("k").max().alias("n"))]
+                                          ).group_by("d").agg(pl.col("n").sum())
+        return numbered.select(pl.when(pl.col("occurrence") > 1)
+                               .then(pl.col("d") + "~" + pl.col("occurrence").cast(pl.String))
+                               .otherwise(pl.col("d"))).to_series().alias("id")
 
     def _column_name(self, spec: Column | None) -> str:
         if spec is None or spec.column is None:

@@ -32,6 +32,10 @@ class Column(_Strict):
     column: str | None = None
     value: str | None = None
     derive: list[str] | None = None  # hash of these columns' values: a stable id when the export has none
+    # With derive: identical values give the "same" id (one young person on several rows; a duplicated line
+    # is then caught by R011), or "numbered" ids (~2, ~3: two searches of the same age band at one place and
+    # time are two events).
+    repeats: Literal["same", "numbered"] = "same"
     formats: list[str] | None = None  # date formats for this column only
 
     @model_validator(mode="after")

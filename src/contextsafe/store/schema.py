@@ -95,7 +95,8 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
         context_kind VARCHAR NOT NULL,
         context_ref VARCHAR NOT NULL,
         association_type VARCHAR NOT NULL,
-        observed_on DATE""", ("source", "record_id")),
+        observed_on DATE,
+        context_id VARCHAR""", ("source", "record_id")),
     "contexts": ("""
         context_id VARCHAR PRIMARY KEY,
         kind VARCHAR NOT NULL,
