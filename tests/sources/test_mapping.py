@@ -136,3 +136,25 @@ def test_derived_ids_are_stable_and_keep_identical_rows_apart(tmp_path: Path, wo
     other = Workspace.create(tmp_path / "ws2")
     ingest_file(other, loaded, write_export(tmp_path, csv_text(rows, header), name="again.csv"))
     assert [r[0] for r in _rows(other, "SELECT event_id FROM events ORDER BY row_number")] == ids
+
+
+def test_delimiter_header_row_and_encoding_can_be_declared(tmp_path: Path, workspace: Workspace) -> None:
+    text = "Ref;Forename\r\nA1;Zoë\r\n"
+    title = "Ref;Forename\r\n"  # a decoy line that also looks like a header: header_row picks the real one
+    loaded = write_mapping(tmp_path, record={"id": "Ref", "given_name": "Forename"}, event=None, concerns=None,
+                           contexts=[], format={"type": "csv", "delimiter": ";", "header_row": 2,
+                                                "encoding": "cp1252"})
+    path = tmp_path / "semi.csv"
+    path.write_bytes((title + text).encode("cp1252"))
+    report = ingest_file(workspace, loaded, path)
+    assert (report.header_row, report.accepted, report.encoding) == (2, 1, "cp1252")
+    assert ("Zoë",) in _rows(workspace, "SELECT given_name FROM records")
+
+
+def test_declared_encoding_that_does_not_fit_is_explained(tmp_path: Path, workspace: Workspace) -> None:
+    from contextsafe.errors import InputFileError
+
+    loaded = write_mapping(tmp_path, format={"type": "csv", "encoding": "utf-8"})
+    path = write_export(tmp_path, encoding="cp1252")
+    with pytest.raises(InputFileError, match="cannot be decoded as utf-8"):
+        ingest_file(workspace, loaded, path)

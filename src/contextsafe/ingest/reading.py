@@ -130,19 +130,22 @@ def sniff_encoding(path: Path, encoding: str) -> str:
     with path.open("rb") as handle:
         start = handle.read(65536)
         decode(start, path, "cp1252")  # raises on binary content
-        if encoding != "auto":
-            return encoding
-        if start.startswith(b"\xef\xbb\xbf"):
+        if encoding == "auto" and start.startswith(b"\xef\xbb\xbf"):
             return "utf-8-sig"
         handle.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")()
+        decoder = codecs.getincrementaldecoder("utf-8" if encoding == "auto" else encoding)()
+        offset = 0
         try:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 decoder.decode(block)
+                offset += len(block)
             decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8"
+        except UnicodeDecodeError as exc:
+            if encoding == "auto":
+                return "cp1252"
+            raise InputFileError(str(path), f"cannot be decoded as {encoding} near byte {offset + exc.start}",
+                                 "set format.encoding: auto, or the export's real encoding") from None
+    return "utf-8" if encoding == "auto" else encoding
 
 
 def _no_nul(lines: Iterator[str], path: Path) -> Iterator[str]:
