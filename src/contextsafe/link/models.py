@@ -52,7 +52,7 @@ def _first_name() -> cl.CustomComparison:
             cll.CustomLevel("given_l = other_first_r OR given_r = other_first_l",
                             label_for_charts="recorded as a middle name in the other record"),
             cll.JaroWinklerLevel("given", 0.88).configure(label_for_charts="similar spelling"),
-            cll.DamerauLevenshteinLevel("given", 1).configure(label_for_charts="one letter different"),
+            cll.LevenshteinLevel("given", 1).configure(label_for_charts="one letter different"),
             cll.ElseLevel().configure(label_for_charts="different"),
         ],
     )
@@ -83,7 +83,7 @@ def _date_of_birth() -> cl.CustomComparison:
             cll.NullLevel("dob"),
             cll.ExactMatchLevel("dob").configure(label_for_charts="same"),
             cll.CustomLevel("dob_swapped_l = dob_r", label_for_charts="day and month transposed").configure(**_RARE),
-            cll.DamerauLevenshteinLevel("dob", 1).configure(label_for_charts="one digit different"),
+            cll.LevenshteinLevel("dob", 1).configure(label_for_charts="one digit different"),
             cll.CustomLevel("dob_year_l = dob_year_r", label_for_charts="same year"),
             cll.ElseLevel().configure(label_for_charts="different"),
         ],

@@ -1,8 +1,8 @@
 """Nicknames and diminutives of English given names ("Bill" is "William", "Sam" is Samuel or Samantha).
 
 The table is a two-column CSV (``name,nickname``). The synthetic-borough generator ships its own
-(``contextsafe/synth/nicknames.csv``); when it is present it is merged with ours, so a diminutive the
-generator uses is always one the linker knows.
+(``contextsafe/synth/data/nicknames.csv``, columns name, alias[, kind]); when it is present it is
+merged with ours, so a diminutive the generator uses is always one the linker knows.
 """
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ def _tables() -> list[Path]:
         synth = resources.files(_SYNTH_PACKAGE)
     except ModuleNotFoundError:
         return paths
-    paths += [Path(str(p)) for p in synth.iterdir() if "nickname" in p.name and p.name.endswith(".csv")]
+    for folder in (synth, synth.joinpath("data")):
+        if folder.is_dir():
+            paths += [Path(str(p)) for p in folder.iterdir() if "nickname" in p.name and p.name.endswith(".csv")]
     return paths
 
 

@@ -70,7 +70,8 @@ def _splink_settings(spec: ModelSpec, settings: LinkSettings) -> SettingsCreator
 def _train(linker: Linker, spec: ModelSpec, settings: LinkSettings, seed: int) -> None:
     training = linker.training
     training.estimate_probability_two_random_records_match(spec.deterministic_rules, recall=settings.prior_recall)
-    training.estimate_u_using_random_sampling(max_pairs=settings.u_max_pairs, seed=seed)
+    training.estimate_u_using_random_sampling(
+        max_pairs=settings.u_max_pairs, seed=seed, num_chunks=settings.u_chunks)
     for rule in spec.training_rules:
         training.estimate_parameters_using_expectation_maximisation(
             rule, estimate_without_term_frequencies=True, max_pairs=settings.em_max_pairs

@@ -22,7 +22,8 @@ class LinkSettings(BaseModel):
     review_from: float = Field(0.5, gt=0, le=1)
     twin_guard: bool = True
     link_type: Literal["dedupe_only", "link_only"] = "dedupe_only"
-    u_max_pairs: float = Field(1e7, gt=0)
+    u_max_pairs: float = Field(2e6, gt=0)
+    u_chunks: int = Field(1, ge=1)
     em_max_pairs: float | None = Field(5e6, gt=0)
     prior_recall: float = Field(0.7, gt=0, le=1)
     model_name: str = "uk_children"
