@@ -40,10 +40,7 @@ class Geography:
 
 def load_geography(borough: str) -> Geography:
     """Postcodes (excluding stacked ones), schools, bus stops and ward points of ``borough``."""
-    try:
-        from contextsafe import geo  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - until contextsafe.geo lands
-        from contextsafe.synth import _fallback_geo as geo
+    from contextsafe import geo
 
     postcodes = geo.load_postcodes(borough)
     if "stacked" in postcodes.columns:

@@ -36,35 +36,53 @@ def generate_linkage_records(n_records: int, seed: int, out: Path, *, borough: s
     pop = build_population(rng, names, geo, max(1, int(n_records / RECORDS_PER_PERSON)))
     postcodes = geo.postcodes["postcode"].to_list()
     pool = tuple(n for group in names.first.values() for n in group)
-    writer: pq.ParquetWriter | None = None
-    buffer: dict[str, list[str | None]] = {c: [] for c in COLUMNS}
-    schema = pa.schema([(c, pa.string()) for c in COLUMNS])
-    csv_handle = path.open("wb") if path.suffix == ".csv" else None
+    sink = _Sink(path)
     written = 0
-    header = True
+    rows: list[tuple[str | None, ...]] = []
+    order = rng.permutation(len(pop))  # every true person gets records before anyone gets more
+    drawn = 0
     try:
         while written < n_records:
-            person = int(rng.integers(len(pop)))
+            person = int(order[drawn % len(order)])
+            drawn += 1
             for _ in range(min(1 + int(rng.poisson(RECORDS_PER_PERSON - 1)), n_records - written)):
                 source, profile = SOURCES[int(rng.integers(len(SOURCES)))]
                 ident = observe(pop, postcodes, person, rng, profile, names.aliases, pool)
                 written += 1
-                row = (source, f"L{written:08d}", ident.given, ident.family,
-                       ident.dob.isoformat() if ident.dob else None, ident.sex, ident.postcode, pop.person_id[person])
-                for column, value in zip(COLUMNS, row, strict=True):
-                    buffer[column].append(value)
-            if len(buffer["source"]) >= CHUNK or written >= n_records:
-                table = pa.table(buffer, schema=schema)
-                if csv_handle is not None:
-                    pacsv.write_csv(table, csv_handle, pacsv.WriteOptions(include_header=header))
-                    header = False
-                else:
-                    writer = writer or pq.ParquetWriter(path, schema)
-                    writer.write_table(table)
-                buffer = {c: [] for c in COLUMNS}
+                rows.append((source, ident.given, ident.family, ident.dob.isoformat() if ident.dob else None,
+                             ident.sex, ident.postcode, pop.person_id[person]))
+            if len(rows) >= CHUNK or written >= n_records:
+                sink.write([rows[int(i)] for i in rng.permutation(len(rows))], written - len(rows))
+                rows = []
     finally:
-        if writer is not None:
-            writer.close()
-        if csv_handle is not None:
-            csv_handle.close()
+        sink.close()
     return path
+
+
+class _Sink:
+    """Parquet or CSV, written a shuffled chunk at a time (record ids follow the shuffled order)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.schema = pa.schema([(c, pa.string()) for c in COLUMNS])
+        self.parquet: pq.ParquetWriter | None = None
+        self.csv = path.open("wb") if path.suffix == ".csv" else None
+        self.header = True
+
+    def write(self, rows: list[tuple[str | None, ...]], start: int) -> None:
+        columns = list(zip(*rows, strict=True))
+        data = {"source": columns[0], "record_id": [f"L{start + i + 1:08d}" for i in range(len(rows))]}
+        data |= dict(zip(COLUMNS[2:], columns[1:], strict=True))
+        table = pa.table({c: list(data[c]) for c in COLUMNS}, schema=self.schema)
+        if self.csv is not None:
+            pacsv.write_csv(table, self.csv, pacsv.WriteOptions(include_header=self.header))
+            self.header = False
+        else:
+            self.parquet = self.parquet or pq.ParquetWriter(self.path, self.schema)
+            self.parquet.write_table(table)
+
+    def close(self) -> None:
+        if self.parquet is not None:
+            self.parquet.close()
+        if self.csv is not None:
+            self.csv.close()

@@ -22,13 +22,14 @@ from contextsafe.synth.population import (
     PERIOD_END,
     PERIOD_START,
     PROFILE_NAMES,
+    Household,
     PeerGroup,
     Population,
 )
 from contextsafe.vocab import Concern
 
 HOURS = np.array([1, 1, 1, 1, 1, 1, 1, 2, 4, 3, 2, 2, 3, 3, 4, 7, 8, 8, 8, 7, 6, 5, 4, 2], dtype=float)
-HOURS /= HOURS.sum()
+HOURS_CUM = np.cumsum(HOURS) / HOURS.sum()
 SIZES = np.arange(3, 13)
 SIZE_WEIGHTS = np.array([0.2, 0.18, 0.15, 0.12, 0.1, 0.08, 0.06, 0.05, 0.035, 0.025])
 CONCENTRATION_SCHOOLS = 5
@@ -80,11 +81,15 @@ class World:
     postcodes: list[str]
     _cum: np.ndarray = field(default_factory=lambda: np.empty(0))
     _alias_pool: tuple[str, ...] = ()
+    da_households: list[Household] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         p = self.pop.propensity
         self._cum = np.cumsum(p) / p.sum()
         self._alias_pool = tuple(n for names in self.names.first.values() for n in names)
+        sizes = np.array([len(g.members) for g in self.pop.groups], dtype=float)
+        self._group_cum = np.cumsum(sizes) / max(sizes.sum(), 1.0)
+        self.da_households = [h for h in self.pop.households if h.domestic_abuse]
         self._plat = self.geo.postcodes["latitude"].to_numpy()
         self._plon = self.geo.postcodes["longitude"].to_numpy()
 
@@ -100,8 +105,7 @@ class World:
 
     def group(self, rng: np.random.Generator) -> int:
         """A planted peer group, bigger ones likelier."""
-        sizes = np.array([len(g.members) for g in self.pop.groups], dtype=float)
-        return int(rng.choice(len(sizes), p=sizes / sizes.sum()))
+        return min(int(np.searchsorted(self._group_cum, rng.random())), len(self.pop.groups) - 1)
 
     def observe(self, person: int, rng: np.random.Generator, profile: NoiseProfile) -> Identity:
         return observe(self.pop, self.postcodes, person, rng, profile, self.names.aliases, self._alias_pool)
@@ -110,7 +114,7 @@ class World:
     def when(self, rng: np.random.Generator) -> dt.datetime:
         days = (PERIOD_END - PERIOD_START).days + 1
         day = PERIOD_START + dt.timedelta(days=int(rng.integers(days)))
-        hour = int(rng.choice(24, p=HOURS))
+        hour = min(int(np.searchsorted(HOURS_CUM, rng.random())), 23)
         return dt.datetime(day.year, day.month, day.day, hour, int(rng.integers(12)) * 5)
 
     def place(self, rng: np.random.Generator, hotspot: int = -1) -> Place:

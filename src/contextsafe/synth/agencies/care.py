@@ -41,7 +41,7 @@ def _mixed_event(world: World, rng: np.random.Generator, group_share: float, con
 
 def _da_children(world: World, rng: np.random.Generator) -> list[int]:
     """The children of a household where there is domestic abuse."""
-    da = [h for h in world.pop.households if h.domestic_abuse]
+    da = world.da_households
     return list(da[int(rng.integers(len(da)))].members) if da else world.people(rng, 1)
 
 
@@ -67,7 +67,7 @@ def _csc(world: World, rng: np.random.Generator, n: int) -> Iterator[Row]:
         for person in people:
             k += 1
             ident = world.observe(person, rng, CAREFUL)
-            factors = {CSC_FACTORS[c] for c in concerns if rng.random() < 0.8}
+            factors = {CSC_FACTORS[c] for c in sorted(concerns) if rng.random() < 0.8}
             if rng.random() < 0.3:
                 factors.add(pick(rng, CSC_OTHER))
             ref = f"R{201700000 + k}"

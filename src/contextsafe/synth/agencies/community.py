@@ -57,7 +57,7 @@ DA_HEADER = ("Call Ref", "Call Date", "Call Type", "Address Postcode", "Child Re
 
 
 def _da(world: World, rng: np.random.Generator, n: int) -> Iterator[Row]:
-    da = [h for h in world.pop.households if h.domestic_abuse]
+    da = world.da_households
     others = world.pop.households
     k, call = 0, 0
     while k < n:
