@@ -39,6 +39,7 @@ class SynthSummary:
     peer_groups: int = 0
     hotspots: int = 0
     twins: int = 0
+    flaws: int = 0  # rows deliberately malformed (see ground_truth/planted_flaws.csv)
 
     @property
     def total_rows(self) -> int:
@@ -66,6 +67,7 @@ def generate_borough(borough: str = "camden", young_people: int = 2000, seed: in
                  progress)
     summary.ground_truth = {"record_person": out / "ground_truth" / "record_person.csv",
                             **write_planted(world, out / "ground_truth")}
+    summary.flaws = len(world.flaws)
     summary.mappings = copy_mappings(out / "mappings", [t.source for e in EXPORTS for t in e.tables])
     return summary
 

@@ -49,6 +49,8 @@ def write_planted(world: World, folder: Path) -> dict[str, Path]:
         "hotspots": _write(folder / "hotspots.csv", ["place_id", "name", "latitude", "longitude", "radius_m",
                                                      "concerns"], hotspots),
         "school_concentration": _school_concentration(world, folder / "school_concentration.csv"),
+        "planted_flaws": _write(folder / "planted_flaws.csv", ["source", "record_id", "expected_rule", "what"],
+                                      [list(f) for f in world.flaws]),
     }
 
 

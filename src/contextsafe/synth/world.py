@@ -82,6 +82,8 @@ class World:
     _cum: np.ndarray = field(default_factory=lambda: np.empty(0))
     _alias_pool: tuple[str, ...] = ()
     da_households: list[Household] = field(default_factory=list)
+    # Rows deliberately written wrong, as real exports have them: (source, record_id, rule_id, what).
+    flaws: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         p = self.pop.propensity

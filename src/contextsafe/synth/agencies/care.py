@@ -50,6 +50,7 @@ CSC_FACTORS = {C.CSE: "CSE", C.CCE: "CCE", C.GANG_ASSOCIATION: "GANG", C.SERIOUS
                C.HSB: "HSB", C.RELATIONSHIP_ABUSE: "TRA", C.MISSING_FROM_HOME: "MFH",
                C.MISSING_FROM_EDUCATION: "MFE", C.ONLINE_EXPLOITATION: "ONL", C.DOMESTIC_ABUSE_AT_HOME: "DV-HOME",
                C.SEXUAL_BULLYING: "HSB", C.EXCLUSION: "EDU"}
+CSC_SOURCES = ("Police", "School", "Health", "Anonymous", "Family", "Youth Service")
 CSC_OTHER = ("NEG", "MH-PARENT", "SUB-PARENT", "MH-CHILD")
 CSC_HEADER = ("Referral ID", "Mosaic ID", "Forename", "Surname", "DOB", "Gender", "Ethnicity", "Postcode",
               "School", "Referral Date", "Referral Source", "Factors", "Outcome")
@@ -71,11 +72,18 @@ def _csc(world: World, rng: np.random.Generator, n: int) -> Iterator[Row]:
             if rng.random() < 0.3:
                 factors.add(pick(rng, CSC_OTHER))
             ref = f"R{201700000 + k}"
+            home, source = postcode(ident, rng), pick(rng, CSC_SOURCES)
+            if rng.random() < 0.003:
+                home = "N/K"
+                world.flaws.append(("csc_referrals", ref, "R006", "postcode written as N/K"))
+            if rng.random() < 0.002:
+                source = '=HYPERLINK("http://example.invalid/x","Referral")'
+                world.flaws.append(("csc_referrals", ref, "", "formula text in Referral Source: accepted, "
+                                    "must never be written back unescaped"))
             yield "csc_referrals", [
                 ref, f"M{300000 + person * 7 % 999983}", ident.given, ident.family, dmy(ident.dob),
-                code(ident.sex, "MFU"), ethnicity(world, person, rng, None), postcode(ident, rng),
-                school_name(world, person, rng), dmy(when.date()),
-                pick(rng, ("Police", "School", "Health", "Anonymous", "Family", "Youth Service")),
+                code(ident.sex, "MFU"), ethnicity(world, person, rng, None), home,
+                school_name(world, person, rng), dmy(when.date()), source,
                 ";".join(sorted(factors)), pick(rng, ("NFA", "Early Help", "S17 Assessment", "S47 Enquiry"))
             ], [(ref, person)]
 

@@ -79,9 +79,13 @@ def _crime_rows(world: World, rng: np.random.Generator, event: Event, roles: lis
         graded = role == "SUSPECT" and rng.random() < 0.35
         grade = [pick(rng, "123"), pick(rng, "ABCDE"), pick(rng, "PC")] if graded else [None, None, None]
         record = f"{ref}-{line:02d}"
+        dob = dmy(ident.dob)
+        if ident.dob is not None and rng.random() < 0.001:  # a slip no calendar allows
+            dob = f"31/02/{ident.dob.year}"
+            world.flaws.append(("police_crime", record, "R002", "date of birth 31 February"))
         yield "police_crime", [
             ref, offence, ",".join(flags), dmy_hm(event.when), event.place.name, event.place.postcode,
-            event.place.latitude, event.place.longitude, record, role, name, dmy(ident.dob),
+            event.place.latitude, event.place.longitude, record, role, name, dob,
             code(ident.sex, ("MALE", "FEMALE", "UNKNOWN")), ethnicity(world, person, rng, POLICE_IC, 0.15),
             postcode(ident, rng), *grade, outcome], [(record, person)]
 
