@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 
-from contextsafe.sources import LoadedMapping
+from contextsafe.sources import LoadedMapping, RecordMapping
 from contextsafe.synth import SynthSummary, generate_linkage_records, load_nicknames
 from tests.synth.conftest import ground_truth, read_table
 
@@ -32,22 +32,34 @@ def exact_match_recall(records: list[tuple[str, tuple[object, ...]]]) -> float:
     return agree / pairs
 
 
+def _names(row: dict[str, str], block: RecordMapping) -> tuple[str | None, str | None]:
+    """(given, family) as a naive matcher reads them: 'SURNAME, Forename' or 'Forename Surname'."""
+    if block.given_name and block.family_name:
+        return row[block.given_name.column].strip() or None, row[block.family_name.column].strip() or None  # type: ignore[index]
+    full = row[block.full_name.column].strip()  # type: ignore[union-attr,index]
+    if "," in full:
+        family, given = (part.strip() for part in full.split(",", 1))
+        return given or None, family or None
+    words = full.split()
+    return (" ".join(words[:-1]) or None, words[-1]) if words else (None, None)
+
+
 def test_exact_matching_recall_is_low_across_borough_exports(borough: SynthSummary,
                                                            mappings: dict[str, LoadedMapping]) -> None:
     person_of = {(r["source"], r["record_id"]): r["person_id"] for r in ground_truth(borough, "record_person")}
     records = []
     for source, loaded in mappings.items():
         for block in loaded.mapping.records:
-            if not (block.given_name and block.family_name and block.date_of_birth):
+            if block.date_of_birth is None:
                 continue
             formats = block.date_of_birth.formats or loaded.mapping.date_formats
             for row in read_table(loaded)[1]:
-                key = (row[block.given_name.column].strip().lower() or None,  # type: ignore[index]
-                       row[block.family_name.column].strip().lower() or None,  # type: ignore[index]
-                       _date(row[block.date_of_birth.column], formats) if row[block.date_of_birth.column] else None)
+                given, family = _names(row, block)
+                dob = row[block.date_of_birth.column]  # type: ignore[index]
+                key = (given and given.lower(), family and family.lower(), _date(dob, formats) if dob else None)
                 records.append((person_of[(source, row[block.id.column])], key))  # type: ignore[index]
     assert len(records) > 2000
-    assert exact_match_recall(records) < 0.8
+    assert exact_match_recall(records) < 0.7
 
 
 def test_linkage_records_are_noisy_enough_and_carry_the_truth(tmp_path: Path) -> None:
@@ -60,7 +72,7 @@ def test_linkage_records_are_noisy_enough_and_carry_the_truth(tmp_path: Path) ->
     assert 2_000 < frame["person_id"].n_unique() < 6_000
     keys = [(p, (g.lower(), f.lower(), d)) for p, g, f, d in
             frame.select("person_id", "given_name", "family_name", "date_of_birth").iter_rows()]
-    assert exact_match_recall(keys) < 0.8
+    assert exact_match_recall(keys) < 0.7
     assert generate_linkage_records(12_000, 5, tmp_path / "again").read_bytes() == path.read_bytes()
 
 

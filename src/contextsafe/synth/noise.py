@@ -37,9 +37,9 @@ class NoiseProfile:
     alias: float = 0.0  # a different given name altogether (given to police)
 
 
-CAREFUL = NoiseProfile(typo=0.03, nickname=0.05, swap_names=0.01, dob_swap=0.015, dob_off=0.01,
-                       dob_missing=0.01, postcode_missing=0.03)
-ORDINARY = NoiseProfile()
+CAREFUL = NoiseProfile(typo=0.04, nickname=0.08, swap_names=0.01, dob_swap=0.02, dob_off=0.01,
+                       dob_missing=0.02, postcode_missing=0.03)
+ORDINARY = NoiseProfile(typo=0.06, nickname=0.14, dob_missing=0.06)
 HURRIED = NoiseProfile(typo=0.08, nickname=0.15, swap_names=0.04, dob_swap=0.05, dob_off=0.03,
                        dob_missing=0.12, sex_missing=0.05, postcode_missing=0.25, postcode_typo=0.05,
                        alias=0.02)
