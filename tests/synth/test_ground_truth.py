@@ -114,3 +114,17 @@ def test_domestic_abuse_households_have_siblings_on_marac_and_call_outs(borough:
     _, rows = read_table(mappings["da_callouts"])
     domestic = [person_of[("da_callouts", r["Child Ref"])] for r in rows if r["Call Type"] == "DOMESTIC"]
     assert domestic and all(p in abusive for p in domestic)
+
+
+def test_homes_schools_and_bus_stops_are_real(borough: SynthSummary, mappings: dict[str, LoadedMapping]) -> None:
+    from contextsafe import geo
+
+    postcodes = geo.load_postcodes("camden")
+    usable = set(postcodes.filter(~postcodes["stacked"])["postcode"].to_list())
+    assert {h["postcode"] for h in ground_truth(borough, "households")} <= usable
+    urns = set(geo.load_schools("camden")["urn"].cast(str).to_list())
+    assert {p["school_urn"] for p in ground_truth(borough, "persons") if p["school_urn"]} <= urns
+    stops = set(geo.load_bus_stops("camden")["stop_code"].cast(str).to_list())
+    _, rows = read_table(mappings["bus_incidents"])
+    assert {r["Stop Code"] for r in rows if r["Stop Code"]} <= stops
+    assert all(r["Stop Code"] for r in rows)

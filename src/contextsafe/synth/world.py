@@ -140,9 +140,11 @@ class World:
         lat, lon = float(stops["latitude"][i]), float(stops["longitude"][i])
         return Place(stop_name(stops["name"][i]), lat, lon, self._near(lat, lon), -1, i)
 
-    def hotspot_for(self, rng: np.random.Generator, concerns: set[Concern] | None = None) -> int:
-        """A hotspot, preferring those whose concerns overlap ``concerns``."""
-        weights = np.array([1.0 + 4.0 * bool(concerns and h.concerns & concerns) for h in self.hotspots])
+    def hotspot_for(self, rng: np.random.Generator, concerns: set[Concern] | None = None,
+                    stops_only: bool = False) -> int:
+        """A hotspot, preferring those whose concerns overlap ``concerns`` (only bus stops if asked)."""
+        weights = np.array([(1.0 + 4.0 * bool(concerns and h.concerns & concerns)) * (h.stop >= 0 or not stops_only)
+                            for h in self.hotspots])
         return int(rng.choice(len(weights), p=weights / weights.sum()))
 
     def _near(self, lat: float, lon: float) -> str:

@@ -98,7 +98,7 @@ def _bus(world: World, rng: np.random.Generator, n: int) -> Iterator[Row]:
             if event.place.stop < 0:
                 event.place = world.stop_place(rng)
         elif rng.random() < 0.3:
-            hotspot = world.hotspot_for(rng, {C.SERIOUS_YOUTH_VIOLENCE})
+            hotspot = world.hotspot_for(rng, {C.SERIOUS_YOUTH_VIOLENCE}, stops_only=True)
             event = Event(world.when(rng), world.place(rng, hotspot), [], set())
         else:
             event = Event(world.when(rng), world.stop_place(rng), [], set())
