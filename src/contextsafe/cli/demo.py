@@ -18,8 +18,7 @@ def register(app: typer.Typer) -> None:
              young_people: int = typer.Option(2000, help="Size of the synthetic borough"),
              seed: int = typer.Option(7, help="Seed of the synthetic borough"),
              link: bool = typer.Option(True, help="Link people and count overlap after ingest")) -> None:
-        """Build a synthetic borough over real geography, ingest it with the real open data, link
-        young people across agencies and count them across lists."""
+        """Synthetic borough over real geography → ingest with real open data → link → overlap."""
         from contextsafe.cli.ingest import reconciliation_table
         from contextsafe.pipeline import build_demo
 
