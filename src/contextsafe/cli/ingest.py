@@ -76,20 +76,22 @@ def _progress() -> Progress:
 
 def reconciliation_table(reports: list) -> Table:
     """Rows in = accepted + quarantined, per source, as printed after every ingest."""
-    table = Table(title="Ingest reconciliation (rows in = accepted + quarantined)")
-    for column in ("source", "file", "rows in", "accepted", "quarantined", "blank", "reconciles", "note"):
-        table.add_column(column, justify="right" if column in ("rows in", "accepted", "quarantined", "blank")
-                         else "left")
+    table = Table(title="Ingest reconciliation: rows in = accepted + quarantined")
+    table.add_column("source")
+    for column in ("rows in", "accepted", "quarantined", "blank"):
+        table.add_column(column, justify="right")
+    table.add_column("ok")
     for r in reports:
-        note = "already ingested: unchanged" if r.skipped else (
-            f"quarantine: {Path(r.quarantine_file).relative_to(Path(r.quarantine_file).parents[2])}"
-            if r.quarantine_file else "")
-        table.add_row(r.source, Path(r.file).name, f"{r.rows_in:,}", f"{r.accepted:,}", f"{r.quarantined:,}",
-                      f"{r.blank_rows:,}", "[green]yes[/green]" if r.reconciles else "[red]NO[/red]", note)
+        table.add_row(r.source + (" (unchanged)" if r.skipped else ""), f"{r.rows_in:,}", f"{r.accepted:,}",
+                      f"{r.quarantined:,}", f"{r.blank_rows:,}", "[green]✓[/green]" if r.reconciles else "[red]✗[/red]")
     if len(reports) > 1:
-        table.add_row("total", "", f"{sum(r.rows_in for r in reports):,}", f"{sum(r.accepted for r in reports):,}",
-                      f"{sum(r.quarantined for r in reports):,}", f"{sum(r.blank_rows for r in reports):,}",
-                      "", "")
+        table.add_row("[bold]total[/bold]", f"{sum(r.rows_in for r in reports):,}",
+                      f"{sum(r.accepted for r in reports):,}", f"{sum(r.quarantined for r in reports):,}",
+                      f"{sum(r.blank_rows for r in reports):,}", "")
+    quarantined = [r for r in reports if r.quarantine_file]
+    if quarantined:
+        table.caption = "Quarantined rows, with file, row, column and reason: " + ", ".join(
+            str(Path(r.quarantine_file).relative_to(Path(r.quarantine_file).parents[2])) for r in quarantined)
     return table
 
 
