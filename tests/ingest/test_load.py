@@ -65,6 +65,7 @@ def test_reingesting_the_same_file_is_idempotent(tmp_path: Path, workspace) -> N
     before = _snapshot(workspace)
     second = ingest_file(workspace, loaded, path)
     assert second.skipped and second.accepted == first.accepted
+    assert second.quarantine_file == first.quarantine_file
     assert _snapshot(workspace) == before
 
 

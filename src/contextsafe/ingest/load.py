@@ -78,7 +78,7 @@ def ingest_file(workspace: Workspace, loaded: LoadedMapping, path: str | Path | 
     with workspace.connect() as con:
         previous = _previous(con, mapping.source, digest, loaded.sha256)
         if previous is not None:
-            return _skipped(previous, source_path, started)
+            return _skipped(previous, source_path, started, workspace.quarantine_dir / mapping.source)
         ingest_id = f"{mapping.source}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
         report = IngestReport(mapping.source, str(source_path), ingest_id)
         opened = open_export(source_path, mapping.format, mapping.columns())
@@ -127,11 +127,10 @@ def _previous(con: duckdb.DuckDBPyConnection, source: str, digest: str, mapping_
         [source, digest, mapping_sha]).fetchone()
 
 
-def _skipped(previous: tuple, path: Path, started: float) -> IngestReport:
+def _skipped(previous: tuple, path: Path, started: float, quarantine: Path) -> IngestReport:
     ingest_id, rows_in, accepted, quarantined, blank, qfile = previous
-    source = ingest_id.rsplit("-", 2)[0]
-    return IngestReport(source, str(path), ingest_id, rows_in, accepted, quarantined, blank, True, qfile,
-                        seconds=time.perf_counter() - started)
+    return IngestReport(quarantine.name, str(path), ingest_id, rows_in, accepted, quarantined, blank, True,
+                        str(quarantine / qfile) if qfile else None, seconds=time.perf_counter() - started)
 
 
 def _stage_tables(con: duckdb.DuckDBPyConnection) -> None:
