@@ -22,6 +22,7 @@ demo: $(STAMP)
 	$(BIN)/contextsafe demo --workspace $(WORKSPACE) --borough $(BOROUGH) --young-people $(YOUNG_PEOPLE) --seed $(SEED)
 
 test: $(STAMP)
+	bash scripts/system-packages.sh
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
 
