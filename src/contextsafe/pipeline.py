@@ -51,8 +51,7 @@ def build_demo(root: Path, borough: str = "camden", young_people: int = 2000, se
     result.placement = place_locations(ws, [borough])
     if link:
         from contextsafe.link import link_workspace
-        from contextsafe.overlap import compute_overlap, write_overlap
-        from contextsafe.overlap import GANGS_SYV_GROUPING
+        from contextsafe.overlap import GANGS_SYV_GROUPING, compute_overlap, write_overlap
 
         say("Linking young people across agencies (Splink)")
         result.link = link_workspace(ws, seed=seed)
