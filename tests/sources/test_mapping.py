@@ -12,17 +12,8 @@ from contextsafe.ingest import ingest_file
 from contextsafe.sources import load_mapping
 from contextsafe.store import Workspace
 from contextsafe.vocab import Purpose
+from tests.conftest import rows as _rows
 from tests.ingest.factories import csv_text, mapping_dict, write_export, write_mapping
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    return Workspace.create(tmp_path / "ws")
-
-
-def _rows(ws: Workspace, sql: str) -> list[tuple]:
-    with ws.connect(read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 def test_governance_fields_are_declared_and_parsed(tmp_path: Path) -> None:

@@ -7,10 +7,10 @@ environment variable can point the whole system at another copy.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
+from contextsafe.checksums import file_sha256
 from contextsafe.errors import ContextsafeError
 
 BOROUGHS: dict[str, str] = {"camden": "E09000007", "hackney": "E09000012", "islington": "E09000019"}
@@ -72,17 +72,9 @@ def verify_open_data(dir: Path | None = None) -> list[str]:
         path = folder / name
         if not path.is_file():
             problems.append(f"{name}: listed in {_CHECKSUMS} but missing")
-        elif _sha256(path) != expected.lower():
+        elif file_sha256(path) != expected.lower():
             problems.append(f"{name}: SHA-256 does not match {_CHECKSUMS} (file changed or damaged)")
     return problems
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def borough_file(borough: str, stem: str, suffix: str = "csv") -> Path:

@@ -10,7 +10,6 @@ to a temporary name, is removed.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import time
 import uuid
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from contextsafe.checksums import file_sha256
 from contextsafe.exports.safe import safe_frame
 from contextsafe.ingest.reading import open_export
 from contextsafe.ingest.transform import ROW, Problem, Transformer
@@ -50,14 +50,6 @@ class IngestReport:
     @property
     def reconciles(self) -> bool:
         return self.rows_in == self.accepted + self.quarantined
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def ingest_file(workspace: Workspace, loaded: LoadedMapping, path: str | Path | None = None, *,
