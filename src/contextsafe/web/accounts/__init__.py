@@ -1,0 +1,1 @@
+"""Organisations, users, roles and two-factor sign-in."""

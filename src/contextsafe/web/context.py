@@ -1,0 +1,26 @@
+"""Template context: the navigation a user's role may use."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from contextsafe.web.access import Action, Kind, Target, role_may
+
+NAVIGATION = [
+    ("Young people", "people:search", Kind.PERSON, Action.SEARCH),
+    ("Contexts", "contexts:search", Kind.CONTEXT, Action.SEARCH),
+    ("Profile", "profiles:latest", Kind.PROFILE_REDACTED, Action.VIEW),
+    ("Sharing", "governance:sharing", Kind.SHARING, Action.VIEW),
+    ("Registers", "governance:registers", Kind.REGISTER, Action.VIEW),
+    ("Audit log", "audit:log", Kind.AUDIT_LOG, Action.VIEW),
+    ("Retention", "retention:due", Kind.RETENTION, Action.VIEW),
+]
+
+
+def navigation(request) -> dict:  # noqa: ANN001
+    user = getattr(request, "user", None)
+    if not user or not user.is_authenticated:
+        return {"navigation": [], "purpose": None}
+    items = [(label, reverse(name)) for label, name, kind, action in NAVIGATION
+             if role_may(user.role, Target(kind), action)]
+    return {"navigation": items, "purpose": request.session.get("purpose")}

@@ -1,0 +1,1 @@
+"""Linked young people: their source records, timeline, concerns and contexts."""

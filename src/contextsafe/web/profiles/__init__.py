@@ -1,0 +1,1 @@
+"""The latest contextual problem profile, full or redacted by role."""

@@ -1,0 +1,1 @@
+"""Retention: what is past its source's retention period, listed and deleted (logged)."""

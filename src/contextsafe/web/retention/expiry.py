@@ -1,0 +1,83 @@
+"""What is past its source's retention period, and deleting it. Works on a workspace alone (no Django), so
+the ``contextsafe retention`` command and the data protection officer's page share it; both log what it did.
+
+A record is due when ``recorded_on`` plus its source's ``retention_days`` is before today; an event when its
+``occurred_on`` is. Rows hanging from them (participants, concern flags, associations, person links) go with
+them. A derived output (profile, list, map, export under ``outputs/``) is due when it is older than the
+shortest retention of any source, since it may carry any of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from contextsafe.store import Workspace
+
+DUE_RECORDS = """SELECT r.source, r.record_id FROM records r JOIN sources s USING (source)
+                 WHERE r.recorded_on IS NOT NULL AND r.recorded_on + s.retention_days < ?::DATE"""
+DUE_EVENTS = """SELECT e.source, e.event_id FROM events e JOIN sources s USING (source)
+                WHERE e.occurred_on IS NOT NULL AND CAST(e.occurred_on AS DATE) + s.retention_days < ?::DATE"""
+# Tables keyed on records and on events, deleted with them.
+BY_RECORD = ("participants", "concern_flags", "associations", "person_records")
+BY_EVENT = ("participants", "concern_flags")
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One source's (or one output file's) rows past retention."""
+
+    what: str  # "records", "events" or "output"
+    source: str  # a source name, or an output file's path under the workspace
+    count: int
+    retention_days: int
+
+
+def due(ws: Workspace, today: date | None = None) -> list[DueItem]:
+    """Everything past retention on ``today`` (default: today), per source and per output file."""
+    today = today or datetime.now(UTC).date()
+    with ws.connect(read_only=True) as con:
+        items = _counted(con, "records", DUE_RECORDS, today) + _counted(con, "events", DUE_EVENTS, today)
+        shortest = con.execute("SELECT min(retention_days) FROM sources").fetchone()[0]
+    return items + _outputs_due(ws, today, shortest)
+
+
+def _counted(con, what: str, sql: str, today: date) -> list[DueItem]:  # noqa: ANN001
+    rows = con.execute(f"SELECT d.source, count(*), any_value(s.retention_days) FROM ({sql}) d "  # noqa: S608
+                       "JOIN sources s USING (source) GROUP BY d.source ORDER BY d.source", [today]).fetchall()
+    return [DueItem(what, source, count, days) for source, count, days in rows]
+
+
+def _outputs_due(ws: Workspace, today: date, shortest: int | None) -> list[DueItem]:
+    if shortest is None or not ws.outputs_dir.exists():
+        return []
+    items = []
+    for path in sorted(p for p in ws.outputs_dir.rglob("*") if p.is_file()):
+        made = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).date()
+        if (today - made).days > shortest:
+            items.append(DueItem("output", str(path.relative_to(ws.root)), 1, shortest))
+    return items
+
+
+def delete_due(ws: Workspace, today: date | None = None) -> list[DueItem]:
+    """Delete everything :func:`due` lists, in one transaction for the store; returns what was deleted."""
+    today = today or datetime.now(UTC).date()
+    items = due(ws, today)
+    with ws.connect() as con:
+        con.execute("BEGIN")
+        con.execute(f"CREATE TEMP TABLE due_records AS {DUE_RECORDS}", [today])
+        con.execute(f"CREATE TEMP TABLE due_events AS {DUE_EVENTS}", [today])
+        for table in BY_RECORD:
+            con.execute(f"DELETE FROM {table} t USING due_records d "  # noqa: S608
+                        "WHERE t.source = d.source AND t.record_id = d.record_id")
+        for table in BY_EVENT:
+            con.execute(f"DELETE FROM {table} t USING due_events d "  # noqa: S608
+                        "WHERE t.source = d.source AND t.event_id = d.event_id")
+        con.execute("DELETE FROM records t USING due_records d WHERE t.source = d.source AND t.record_id = d.record_id")
+        con.execute("DELETE FROM events t USING due_events d WHERE t.source = d.source AND t.event_id = d.event_id")
+        con.execute("COMMIT")
+    for item in items:
+        if item.what == "output":
+            Path(ws.root, item.source).unlink(missing_ok=True)
+    return items

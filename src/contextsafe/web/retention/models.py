@@ -1,0 +1,1 @@
+"""No tables of its own: it reads the analysis store."""

@@ -1,0 +1,30 @@
+"""The data protection officer's retention page: what is past retention, and deleting it (logged)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from contextsafe.web import store
+from contextsafe.web.access import Action, Kind, Target, check
+from contextsafe.web.retention.expiry import due
+from contextsafe.web.retention.logged import delete_and_log
+
+
+@login_required
+def due_list(request):  # noqa: ANN001, ANN201
+    check(request, Target(Kind.RETENTION), Action.VIEW)
+    ws = store.workspace()
+    return render(request, "retention/due.html", {"items": due(ws) if ws else [], "workspace": ws})
+
+
+@require_POST
+@login_required
+def delete(request):  # noqa: ANN001, ANN201
+    check(request, Target(Kind.RETENTION), Action.DELETE)
+    ws = store.workspace()
+    items = delete_and_log(ws, request.user) if ws else []
+    messages.info(request, f"Deleted {sum(i.count for i in items):,} rows and files past retention; logged.")
+    return redirect("retention:due")

@@ -1,0 +1,37 @@
+"""Set Django up over a workspace, migrate, create the demo accounts and serve on loopback."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def configure(workspace: str | Path, database: str | None = None,
+              settings_module: str = "contextsafe.web.settings.local") -> None:
+    """Point the application at ``workspace`` (SQLite beside it unless ``database`` is given) and start Django."""
+    import django
+
+    root = Path(workspace).resolve()
+    os.environ["CONTEXTSAFE_WORKSPACE"] = str(root)
+    os.environ.setdefault("CONTEXTSAFE_WEB_DATABASE", database or str(root / "web.sqlite3"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
+    django.setup()
+
+
+def prepare(demo_accounts: bool = True) -> list:
+    """Migrate, register the store's agreements, and create the demo accounts (returned with their secrets)."""
+    from django.core.management import call_command
+
+    from contextsafe.web.accounts.demo import create_demo_accounts
+    from contextsafe.web.governance.registers import sync_agreements
+
+    call_command("migrate", verbosity=0, interactive=False)
+    sync_agreements()
+    return create_demo_accounts() if demo_accounts else []
+
+
+def run(host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve until interrupted (Django's threaded server: a demo, not a production server)."""
+    from django.core.management import call_command
+
+    call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=True)

@@ -1,0 +1,179 @@
+"""Read the analysis workspace (the canonical DuckDB store) for the web application.
+
+Every function that returns personal data takes the ``sources`` an access :class:`~contextsafe.web.access.Decision`
+made visible and reads nothing else; it never decides who may see what. Contexts are the store's
+``contexts`` rows (schools) plus every context an association names (peer groups, places, homes), each
+identified as ``context_id`` or ``kind:ref``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+
+from contextsafe.store import Workspace
+
+SEARCH_LIMIT = 50
+CONTEXT_KEY = "coalesce(a.context_id, a.context_kind || ':' || a.context_ref)"
+
+
+@dataclass(frozen=True)
+class Source:
+    source: str
+    agency: str
+    legal_basis: str
+    agreement: str
+    purposes: tuple[str, ...]
+    retention: str
+    retention_days: int
+
+
+def workspace() -> Workspace | None:
+    root = settings.CONTEXTSAFE_WORKSPACE
+    if not root or not (Path(root) / "store.duckdb").exists():
+        return None
+    return Workspace(Path(root).resolve())
+
+
+def query(sql: str, params: list | None = None) -> list[dict]:
+    """Rows of a parameterised query on the store, as dicts (no store: no rows)."""
+    ws = workspace()
+    if ws is None:
+        return []
+    with ws.connect(read_only=True) as con:
+        cursor = con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _like(text: str) -> str:
+    """A contains-pattern matching ``text`` literally: % and _ typed by the user are not wildcards."""
+    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def sources() -> dict[str, Source]:
+    ws = workspace()
+    return _sources(str(ws.store_path), ws.store_path.stat().st_mtime_ns) if ws else {}
+
+
+@lru_cache(maxsize=4)
+def _sources(path: str, _mtime: int) -> dict[str, Source]:
+    rows = query("SELECT source, agency, legal_basis, information_sharing_agreement AS agreement, "
+                 "permitted_purposes AS purposes, retention, retention_days FROM sources ORDER BY source")
+    return {r["source"]: Source(**{**r, "purposes": tuple(r["purposes"])}) for r in rows}
+
+
+def sources_permitting(purpose: str) -> set[str]:
+    return {name for name, s in sources().items() if purpose in s.purposes}
+
+
+def agreements(names: Iterable[str]) -> tuple[str, ...]:
+    known = sources()
+    return tuple(sorted({known[n].agreement for n in names if n in known}))
+
+
+def sources_of(kind: str, ident: str) -> set[str]:
+    """The sources holding a person or a context (empty when there is no such record)."""
+    if kind == "person":
+        rows = query("SELECT DISTINCT source FROM person_records WHERE person_id = ?", [ident])
+    else:
+        rows = query(f"SELECT DISTINCT a.source FROM associations a WHERE {CONTEXT_KEY} = ?", [ident])  # noqa: S608
+    return {r["source"] for r in rows}
+
+
+def search_people(text: str, visible: Iterable[str], limit: int = SEARCH_LIMIT) -> list[dict]:
+    """Linked young people whose name or record id contains ``text``, through visible sources only."""
+    like = _like(text)
+    return query("""
+        SELECT p.person_id, min(r.given_name) AS given_name, min(r.family_name) AS family_name,
+               min(r.date_of_birth) AS date_of_birth, count(*) AS records, list(DISTINCT r.source) AS sources
+        FROM person_records p JOIN records r USING (source, record_id)
+        WHERE list_contains(?::VARCHAR[], r.source)
+          AND (r.given_name ILIKE ? ESCAPE '\\' OR r.family_name ILIKE ? ESCAPE '\\'
+               OR r.record_id ILIKE ? ESCAPE '\\' OR p.person_id ILIKE ? ESCAPE '\\'
+               OR (r.given_name || ' ' || r.family_name) ILIKE ? ESCAPE '\\')
+        GROUP BY p.person_id ORDER BY family_name, given_name, p.person_id LIMIT ?""",
+                 [sorted(visible), like, like, like, like, like, limit])
+
+
+def person(ident: str, visible: Iterable[str]) -> dict:
+    """One linked young person: source records, timeline of events (with role), concerns and contexts."""
+    params = [ident, sorted(visible)]
+    records = query("""SELECT r.source, r.record_id, r.given_name, r.family_name, r.date_of_birth, r.sex,
+                              r.school, r.postcode, r.recorded_on, p.match_probability
+                       FROM person_records p JOIN records r USING (source, record_id)
+                       WHERE p.person_id = ? AND list_contains(?::VARCHAR[], r.source)
+                       ORDER BY r.source, r.record_id""", params)
+    timeline = query("""SELECT e.source, e.event_id, e.event_type, e.category, e.occurred_on, e.place_name,
+                               pa.role, e.description
+                        FROM person_records p JOIN participants pa USING (source, record_id)
+                        JOIN events e ON e.source = pa.source AND e.event_id = pa.event_id
+                        WHERE p.person_id = ? AND list_contains(?::VARCHAR[], e.source)
+                        ORDER BY e.occurred_on NULLS LAST, e.event_id""", params)
+    concerns = query("""SELECT DISTINCT f.concern, f.source FROM person_records p
+                        JOIN concern_flags f ON f.source = p.source AND f.record_id = p.record_id
+                        WHERE p.person_id = ? AND list_contains(?::VARCHAR[], f.source)
+                        ORDER BY f.concern, f.source""", params)
+    contexts = query(f"""SELECT DISTINCT {CONTEXT_KEY} AS context, a.context_kind, a.context_ref,
+                                a.association_type, a.source, a.observed_on
+                         FROM person_records p JOIN associations a USING (source, record_id)
+                         WHERE p.person_id = ? AND list_contains(?::VARCHAR[], a.source)
+                         ORDER BY a.context_kind, context""", params)  # noqa: S608
+    return {"person_id": ident, "records": records, "timeline": timeline, "concerns": concerns,
+            "contexts": contexts}
+
+
+def search_contexts(text: str, visible: Iterable[str], limit: int = SEARCH_LIMIT) -> list[dict]:
+    """Contexts (peer groups, schools, places, homes) whose name or reference contains ``text``."""
+    like = _like(text)
+    return query(f"""
+        SELECT {CONTEXT_KEY} AS context, a.context_kind AS kind, coalesce(min(c.name), min(a.context_ref)) AS name,
+               count(DISTINCT p.person_id) AS members, list(DISTINCT a.source) AS sources
+        FROM associations a LEFT JOIN contexts c ON c.context_id = a.context_id
+        LEFT JOIN person_records p ON p.source = a.source AND p.record_id = a.record_id
+        WHERE list_contains(?::VARCHAR[], a.source)
+          AND (a.context_ref ILIKE ? ESCAPE '\\' OR c.name ILIKE ? ESCAPE '\\' OR {CONTEXT_KEY} ILIKE ? ESCAPE '\\')
+        GROUP BY ALL ORDER BY members DESC, context LIMIT ?""",  # noqa: S608
+                 [sorted(visible), like, like, like, limit])
+
+
+def context(ident: str, visible: Iterable[str]) -> dict:
+    """One context: what it is, its members (with how they are associated) and their events."""
+    params = [ident, sorted(visible)]
+    about = query("SELECT context_id, kind, name, ref, latitude, longitude FROM contexts WHERE context_id = ?",
+                  [ident])
+    members = query(f"""SELECT p.person_id, a.source, a.record_id, a.association_type, a.observed_on,
+                               r.given_name, r.family_name
+                        FROM associations a JOIN person_records p USING (source, record_id)
+                        JOIN records r USING (source, record_id)
+                        WHERE {CONTEXT_KEY} = ? AND list_contains(?::VARCHAR[], a.source)
+                        ORDER BY p.person_id, a.source""", params)  # noqa: S608
+    events = query(f"""SELECT DISTINCT e.source, e.event_id, e.event_type, e.occurred_on, e.place_name, pa.role,
+                              p.person_id
+                       FROM associations a JOIN person_records p USING (source, record_id)
+                       JOIN participants pa ON pa.source = a.source AND pa.record_id = a.record_id
+                       JOIN events e ON e.source = pa.source AND e.event_id = pa.event_id
+                       WHERE {CONTEXT_KEY} = ? AND list_contains(?::VARCHAR[], a.source)
+                       ORDER BY e.occurred_on NULLS LAST, e.event_id LIMIT 500""", params)  # noqa: S608
+    kind, _, ref = ident.partition(":")
+    head = about[0] if about else {"context_id": ident, "kind": kind, "name": ref, "ref": ref}
+    return {**head, "members": members, "events": events, "network": network(members, events)}
+
+
+def network(members: list[dict], events: list[dict]) -> list[dict]:
+    """Edges between members who took part in the same event: the context's network view, as a table."""
+    by_event: dict[tuple, set[str]] = {}
+    for e in events:
+        by_event.setdefault((e["source"], e["event_id"]), set()).add(e["person_id"])
+    edges: dict[tuple[str, str], int] = {}
+    for people in by_event.values():
+        ordered = sorted(people)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                edges[(a, b)] = edges.get((a, b), 0) + 1
+    return [{"a": a, "b": b, "events": n} for (a, b), n in sorted(edges.items())]

@@ -1,0 +1,33 @@
+"""Contexts as records: a school and a peer group, their members, events and network."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.web.accounts.factories import signed_in, user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_peer_group_shows_members_events_and_network(analysis_store):
+    page = signed_in(user("practitioner")).get("/contexts/peer_group:PG1/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "P-AMARA" in text and "P-BEN" in text and "EV2" in text
+    assert '<td class="govuk-table__cell">P-AMARA</td><td class="govuk-table__cell">P-BEN</td>' in text  # an edge
+
+
+def test_school_members_depend_on_visible_sources(analysis_store):
+    chair = signed_in(user("panel_chair"), "assessment").get("/contexts/school:1/").content.decode()
+    assert "Hill School" in chair and "P-AMARA" in chair and "P-BEN" in chair
+    practitioner = signed_in(user("practitioner")).get("/contexts/school:1/").content.decode()
+    assert "P-AMARA" in practitioner and "P-BEN" not in practitioner  # E1 is the school's record
+
+
+def test_context_search_by_name(analysis_store):
+    page = signed_in(user("panel_chair"), "assessment").get("/contexts/?q=hill")
+    assert b"/contexts/school:1/" in page.content
+
+
+def test_unknown_context_is_refused_not_revealed(analysis_store):
+    assert signed_in(user("panel_chair"), "assessment").get("/contexts/peer_group:NOPE/").status_code == 403
