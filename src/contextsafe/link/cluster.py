@@ -9,16 +9,71 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import lru_cache
 
+import jellyfish
 import polars as pl
+
+# A record's first-name evidence: given name, family name, the formal names it may stand for, and
+# its first middle name.
+NameKey = tuple[str | None, str | None, tuple[str, ...], str | None]
+
+
+def dates_compatible(a: str, b: str) -> bool:
+    """Two ISO dates of birth that one slip could turn into each other: equal, one character wrong,
+    two neighbouring characters swapped, or day and month transposed."""
+    if a == b:
+        return True
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 1:
+        return True
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+        return True
+    return len(a) == 10 and a[:5] == b[:5] and a[5:7] == b[8:10] and a[8:10] == b[5:7]
+
+
+@lru_cache(maxsize=200_000)
+def _similar(a: str, b: str) -> bool:
+    return a == b or jellyfish.levenshtein_distance(a, b) <= 1 or jellyfish.jaro_winkler_similarity(a, b) >= 0.8
+
+
+def names_compatible(a: NameKey, b: NameKey) -> bool:
+    """Two records that could name the same child: first names alike (spelling slip, nickname,
+    middle name used) or first and last names swapped. A missing first name never conflicts."""
+    ga, fa, groups_a, other_a = a
+    gb, fb, groups_b, other_b = b
+    if not ga or not gb or _similar(ga, gb) or set(groups_a) & set(groups_b):
+        return True
+    if ga == other_b or gb == other_a:
+        return True
+    return bool(fa and fb and _similar(ga, fb) and _similar(fa, gb))
 
 
 class _Clusters:
-    def __init__(self, uids: Iterable[str]):
+    def __init__(self, uids: Iterable[str], dobs: dict[str, str] | None = None):
         self.parent = {u: u for u in uids}
         self.members: dict[str, list[str]] = {u: [u] for u in self.parent}
         self.forbidden: dict[str, set[str]] = {}
         self.probability: dict[str, float] = {}
+        # Dates of birth recorded in each cluster; two clusters whose dates all conflict never merge.
+        self.dobs: dict[str, set[str]] = {u: {d} for u, d in (dobs or {}).items() if d}
+        # First names recorded in each cluster; clusters sharing no compatible first name never merge
+        # (the twin guard: twins share a surname, a date of birth and an address, never a name).
+        self.names: dict[str, set[NameKey]] = {}
+
+    def _names_conflict(self, ra: str, rb: str) -> bool:
+        na, nb = self.names.get(ra), self.names.get(rb)
+        if not na or not nb:
+            return False
+        return not any(names_compatible(x, y) for x in na for y in nb)
+
+    def _dates_conflict(self, ra: str, rb: str) -> bool:
+        da, db = self.dobs.get(ra), self.dobs.get(rb)
+        if not da or not db:
+            return False
+        return not any(dates_compatible(x, y) for x in da for y in db)
 
     def find(self, uid: str) -> str:
         root = uid
@@ -46,7 +101,7 @@ class _Clusters:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if self._conflict(ra, rb):
+        if self._conflict(ra, rb) or self._dates_conflict(ra, rb) or self._names_conflict(ra, rb):
             return False
         if len(self.members[ra]) < len(self.members[rb]):
             ra, rb = rb, ra
@@ -55,6 +110,10 @@ class _Clusters:
         merged = self.forbidden.pop(rb, set()) | self.forbidden.get(ra, set())
         if merged:
             self.forbidden[ra] = merged
+        for attribute in (self.dobs, self.names):
+            union = attribute.pop(rb, set()) | attribute.get(ra, set())
+            if union:
+                attribute[ra] = union
         for uid in (a, b):
             self.probability[uid] = max(self.probability.get(uid, 0.0), p)
         return True
@@ -71,6 +130,8 @@ def cluster(
     *,
     accepted: Iterable[tuple[str, str]] = (),
     forbidden: Iterable[tuple[str, str]] = (),
+    dates_of_birth: dict[str, str] | None = None,
+    names: dict[str, NameKey] | None = None,
 ) -> pl.DataFrame:
     """Assign every uid a ``person_id``; ``links`` has ``uid_l``, ``uid_r``, ``match_probability``.
 
@@ -84,6 +145,12 @@ def cluster(
     for a, b in accepted:
         if a in state.parent and b in state.parent:
             state.link(a, b, 1.0)
+    for uid, dob in (dates_of_birth or {}).items():
+        if dob:
+            state.dobs.setdefault(state.find(uid), set()).add(dob)
+    for uid, key in (names or {}).items():
+        if key[0]:
+            state.names.setdefault(state.find(uid), set()).add(key)
     ordered = links.sort(["match_probability", "uid_l", "uid_r"], descending=[True, False, False])
     for a, b, p in ordered.select("uid_l", "uid_r", "match_probability").iter_rows():
         state.link(a, b, float(p))

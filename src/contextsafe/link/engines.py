@@ -6,7 +6,7 @@ Each engine provides two hooks: make a Splink database API, and register a polar
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -44,6 +44,16 @@ def register(api: Any, frame: pl.DataFrame, name: str) -> Any:
         table = api.spark.createDataFrame(frame.to_pandas(use_pyarrow_extension_array=False))
         return api.register(table, table_name=name)
     return api.register(frame.to_arrow(), table_name=name)
+
+
+def fetch(api: Any, table: Any, wanted: Callable[[str], bool]) -> pl.DataFrame:
+    """The columns of a Splink result table for which ``wanted(name)`` holds, as polars."""
+    if type(api).__name__ == "SparkAPI":
+        frame = table.as_spark_dataframe()
+        return pl.from_pandas(frame.select([c for c in frame.columns if wanted(c)]).toPandas())
+    relation = table.as_duckdbpyrelation()
+    selected = relation.select(*[c for c in relation.columns if wanted(c)])
+    return pl.from_arrow(selected.to_arrow_table())  # type: ignore[return-value]
 
 
 @contextmanager

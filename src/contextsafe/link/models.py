@@ -128,15 +128,6 @@ def _address() -> cl.CustomComparison:
     )
 
 
-# Twins: same surname and date of birth, first names that are not the same name in any spelling.
-TWIN_GUARD_SQL = """
-    l.family = r.family AND l.dob = r.dob AND l.given <> r.given
-    AND NOT list_has_any(l.given_groups, r.given_groups)
-    AND jaro_winkler_similarity(l.given, r.given) < 0.88 AND damerau_levenshtein(l.given, r.given) > 1
-    AND coalesce(l.given <> r.other_first, true) AND coalesce(r.given <> l.other_first, true)
-"""
-
-
 def uk_children_model() -> ModelSpec:
     """The default model for young people's records held by English agencies."""
     return ModelSpec(
@@ -158,7 +149,6 @@ def uk_children_model() -> ModelSpec:
         ],
         training_rules=[block_on("dob"), block_on("given_key", "family")],
         deterministic_rules=[block_on("given", "family", "dob"), block_on("given_key", "dob", "postcode")],
-        cannot_link_sql=TWIN_GUARD_SQL,
     )
 
 

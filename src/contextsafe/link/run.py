@@ -11,7 +11,7 @@ import polars as pl
 from splink import Linker, SettingsCreator
 
 from contextsafe.link.cluster import cluster
-from contextsafe.link.engines import open_engine, register
+from contextsafe.link.engines import fetch, open_engine, register
 from contextsafe.link.explain import PairExplanation, add_explanations, explain_from_row
 from contextsafe.link.models import MODELS, ModelSpec
 from contextsafe.link.prepare import UID_SEPARATOR
@@ -111,11 +111,8 @@ def _score(features: pl.DataFrame, spec: ModelSpec, settings: LinkSettings, engi
             model = smooth(trainer.misc.save_model_to_json())
         linker = Linker(tables, model, log_level=logging.WARNING)
         predictions = linker.inference.predict(threshold_match_probability=settings.review_from)
-        table = predictions.as_pandas_dataframe()
-        wanted = ["uid_l", "uid_r", "match_weight", "match_probability"] + [
-            c for c in table.columns if c.startswith(("gamma_", "mw_"))
-        ]
-        frame = pl.from_pandas(table[wanted])
+        keep = {"uid_l", "uid_r", "match_weight", "match_probability"}
+        frame = fetch(api, predictions, lambda c: c in keep or c.startswith(("gamma_", "mw_")))
         return frame, linker.misc.save_model_to_json()
 
 
@@ -174,12 +171,42 @@ def _status(pairs: pl.DataFrame, decided: pl.DataFrame, guarded: pl.DataFrame, p
     status = (
         pl.when(pl.col("decision") == "reject").then(pl.lit("rejected"))
         .when(pl.col("decision") == "accept").then(pl.lit("accepted"))
-        .when(pl.col("guarded").fill_null(False)).then(pl.lit("twin guard"))
-        .when(pl.col("match_probability") < settings.link_threshold).then(pl.lit("review"))
+        .when(pl.col("guarded").fill_null(False)).then(pl.lit("guarded"))
         .when(pl.col("_pl") == pl.col("_pr")).then(pl.lit("linked"))
+        .when(pl.col("match_probability") < settings.link_threshold).then(pl.lit("review"))
         .otherwise(pl.lit("not linked"))
     )
-    return pairs.with_columns(status.alias("status")).drop("_pl", "_pr", "guarded")
+    lo, hi = _ordered(pl.col("_pl"), pl.col("_pr"))
+    pairs = pairs.with_columns(status.alias("status"), lo.alias("_persons_lo"), hi.alias("_persons_hi"))
+    # One review item per pair of persons: the most probable of the pairs joining them.
+    best = (
+        pairs.filter(pl.col("status") == "review")
+        .sort(["match_probability", "uid_l", "uid_r"], descending=[True, False, False])
+        .unique(["_persons_lo", "_persons_hi"], keep="first")
+        .select("uid_l", "uid_r", pl.lit(True).alias("_best"))
+    )
+    pairs = pairs.join(best, on=["uid_l", "uid_r"], how="left")
+    pairs = pairs.with_columns(
+        pl.when((pl.col("status") == "review") & pl.col("_best").is_null()).then(pl.lit("review (other pair)"))
+        .otherwise(pl.col("status")).alias("status")
+    )
+    return pairs.drop("_pl", "_pr", "guarded", "_persons_lo", "_persons_hi", "_best")
+
+
+def _guards(features: pl.DataFrame, settings: LinkSettings) -> dict[str, Any]:
+    """The per-record evidence the clustering guards need (dates of birth, first names)."""
+    guards: dict[str, Any] = {}
+    if settings.date_of_birth_guard and "dob" in features.columns:
+        dated = features.select("uid", "dob").drop_nulls()
+        guards["dates_of_birth"] = dict(zip(dated["uid"], dated["dob"], strict=True))
+    if settings.twin_guard and "given" in features.columns:
+        named = features.filter(pl.col("given").is_not_null())
+        keys = zip(named["given"], named["family"], named["given_groups"], named["other_first"], strict=True)
+        guards["names"] = {
+            uid: (g, f, tuple(groups) if groups is not None else (), o)
+            for uid, (g, f, groups, o) in zip(named["uid"], keys, strict=True)
+        }
+    return guards
 
 
 def link_features(
@@ -197,8 +224,7 @@ def link_features(
     lo, hi = _ordered(pl.col("uid_l"), pl.col("uid_r"))
     scored = scored.with_columns(lo.alias("uid_l"), hi.alias("uid_r"))
     decided = _decision_pairs(decisions)
-    guarded = cannot_link_pairs(features, spec) if settings.twin_guard else pl.DataFrame(
-        schema={"uid_l": pl.String, "uid_r": pl.String})
+    guarded = cannot_link_pairs(features, spec)
     rejected = decided.filter(pl.col("decision") == "reject").select("uid_l", "uid_r")
     accepted_pairs = decided.filter(pl.col("decision") == "accept").select("uid_l", "uid_r")
     # An analyst's accept overrides the twin guard; a reject always holds.
@@ -206,7 +232,7 @@ def link_features(
     links = scored.filter(pl.col("match_probability") >= settings.link_threshold).join(
         forbidden, on=["uid_l", "uid_r"], how="anti")
     persons = cluster(features.get_column("uid").to_list(), links, accepted=accepted_pairs.iter_rows(),
-                      forbidden=forbidden.iter_rows())
+                      forbidden=forbidden.iter_rows(), **_guards(features, settings))
     pairs = _status(scored, decided, guarded, persons, settings)
     pairs = add_explanations(_split_uid(_split_uid(pairs, "uid_l", "left"), "uid_r", "right"), trained)
     queue = pairs.filter(pl.col("status") == "review").select(

@@ -14,13 +14,17 @@ class LinkSettings(BaseModel):
 
     ``link_threshold``: pairs at or above this match probability link automatically.
     ``review_from``: pairs from this probability up to ``link_threshold`` go to the review queue.
+    ``twin_guard``: never merge records that share no compatible first name (twins share a surname,
+    a date of birth and an address). ``date_of_birth_guard``: never merge records whose dates of
+    birth all differ by more than one slip (so a record with a name alone cannot join namesakes).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    link_threshold: float = Field(0.95, gt=0, le=1)
+    link_threshold: float = Field(0.9, gt=0, le=1)
     review_from: float = Field(0.5, gt=0, le=1)
     twin_guard: bool = True
+    date_of_birth_guard: bool = True
     link_type: Literal["dedupe_only", "link_only"] = "dedupe_only"
     u_max_pairs: float = Field(2e6, gt=0)
     u_chunks: int = Field(1, ge=1)
