@@ -64,9 +64,10 @@ def analyse_places(workspace: Workspace, options: PlacesOptions | None = None) -
     events = placed.events.with_columns(pl.Series("cell", cells_of(
         placed.events["latitude"], placed.events["longitude"], opts.resolution), pl.String))
     inside = events.filter(pl.col("cell").is_in(cells))
-    spots = hot_and_cold(cells, _counts(cells, inside), opts.permutations, opts.alpha, opts.seed)
+    counts = _counts(cells, inside)
+    spots = hot_and_cold(cells, opts.tested_values(counts), opts.permutations, opts.alpha, opts.seed)
     journeys = journeys.join(inside.select("source", "event_id", "cell"), on=["source", "event_id"])
-    table = _cell_table(spots, inside, _layers(cells, layers, opts.resolution), journeys)
+    table = _cell_table(spots, counts, inside, _layers(cells, layers, opts.resolution), journeys)
     return PlacesResult(opts, table, spots, named_places(inside, spots), journeys, validate(cells, inside, opts),
                         placed, events.height - inside.height)
 
@@ -80,7 +81,8 @@ def validate(cells: list[str], events: pl.DataFrame, options: PlacesOptions) -> 
     month = start.month - 1 + options.fit_months
     split = dt.datetime(start.year + month // 12, month % 12 + 1, 1)
     early, late = events.filter(pl.col("occurred_on") < split), events.filter(pl.col("occurred_on") >= split)
-    spots = hot_and_cold(cells, _counts(cells, early), options.permutations, options.alpha, options.seed)
+    spots = hot_and_cold(cells, options.tested_values(_counts(cells, early)), options.permutations, options.alpha,
+                         options.seed)
     accuracy = prediction_accuracy(cells, cell_areas_km2(cells), spots.hot, _counts(cells, late))
     return Validation(split, early.height, len(spots.hot), accuracy)
 
@@ -121,13 +123,13 @@ def _layers(cells: list[str], layers: pl.DataFrame, resolution: int) -> dict[str
     return {name: Counter(at.filter(pl.col("layer") == name)["cell"].to_list()) for name in LAYERS}
 
 
-def _cell_table(spots: Spots, events: pl.DataFrame, layers: dict[str, Counter[str]],
+def _cell_table(spots: Spots, counts: np.ndarray, events: pl.DataFrame, layers: dict[str, Counter[str]],
                 journeys: pl.DataFrame) -> pl.DataFrame:
     concerns = {c: Counter(x for lst in g["concerns"].to_list() for x in lst) for (c,), g in events.group_by("cell")}
     names = {c: Counter(g["place_name"].drop_nulls().to_list()) for (c,), g in events.group_by("cell")}
     trips = {c: g for (c,), g in journeys.group_by("cell")}
     rows = []
-    for cell, n, z, p, spot in zip(spots.cells, spots.counts, spots.z, spots.p, spots.spot, strict=True):
+    for cell, n, z, p, spot in zip(spots.cells, counts, spots.z, spots.p, spots.spot, strict=True):
         lat, lon = cell_centre(cell)
         lay = {name: layers[name].get(cell, 0) for name in LAYERS}
         trip = trips.get(cell)

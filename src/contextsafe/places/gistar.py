@@ -40,7 +40,7 @@ class Spots:
     """Gi* per cell, aligned with ``cells``."""
 
     cells: list[str]
-    counts: np.ndarray
+    values: np.ndarray  # what was tested (counts, or a transform of them)
     z: np.ndarray  # standardised Gi* (analytical), positive = more than expected around the cell
     p: np.ndarray  # pseudo p-value from total randomisation (one-sided, direction of z)
     p_conditional: np.ndarray  # esda's conditional-permutation p_sim, for comparison only
@@ -56,9 +56,9 @@ class Spots:
         return [c for c, s in zip(self.cells, self.spot, strict=True) if s == "cold"]
 
 
-def hot_and_cold(cells: list[str], counts: np.ndarray, permutations: int = 999, alpha: float = 0.05,
+def hot_and_cold(cells: list[str], values: np.ndarray, permutations: int = 999, alpha: float = 0.05,
                  seed: int = 7) -> Spots:
-    """Gi* hot and cold spots of ``counts`` (one per cell of ``cells``, zeros included).
+    """Gi* hot and cold spots of ``values`` (one per cell of ``cells``, zero cells included).
 
     >>> import h3
     >>> cells = sorted(h3.grid_disk(h3.latlng_to_cell(51.54, -0.14, 9), 4))
@@ -70,7 +70,7 @@ def hot_and_cold(cells: list[str], counts: np.ndarray, permutations: int = 999, 
     from esda.getisord import G_Local
     from libpysal.weights import W
 
-    y = np.asarray(counts, dtype=float)
+    y = np.asarray(values, dtype=float)
     if len(cells) < 3 or np.ptp(y) == 0:
         ones = np.ones_like(y)
         return Spots(list(cells), y, np.zeros_like(y), ones, ones, 0.0, ["not significant"] * len(cells))
