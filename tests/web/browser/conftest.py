@@ -1,0 +1,105 @@
+"""Browser tests: the application served by ``contextsafe.web`` in its own process (SQLite file, the tiny
+store, the demo accounts), driven by Playwright through Debian's Chromium."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyotp
+import pytest
+
+from tests.web.store_factory import make_store
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+SERVER = """
+import json, sys
+from contextsafe import web
+web.configure(sys.argv[1], sys.argv[2])
+accounts = web.prepare()
+print(json.dumps([a.__dict__ for a in accounts]), flush=True)
+web.run("127.0.0.1", int(sys.argv[3]))
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):  # noqa: ANN001, ANN201
+    """Base URL and demo accounts of a served application over the tiny store (with a profile run)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/system-packages.sh (make test does)")
+    root = tmp_path_factory.mktemp("served")
+    ws = make_store(root / "ws")
+    run = ws.outputs_dir / "profile-1"
+    run.mkdir(parents=True)
+    (run / "profile.html").write_text("<h1>Full profile</h1>")
+    (run / "profile_redacted.html").write_text("<h1>Redacted profile</h1>")
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "CONTEXTSAFE_WEB_DATABASE")}
+    server = subprocess.Popen([sys.executable, "-c", SERVER, str(ws.root), str(root / "web.sqlite3"), str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    try:
+        accounts = {a["username"]: a for a in json.loads(server.stdout.readline())}
+        _wait_for(port)
+        yield f"http://127.0.0.1:{port}", accounts
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def _wait_for(port: int) -> None:
+    for _ in range(200):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("the served application did not start")
+
+
+@pytest.fixture(scope="module")
+def browser():  # noqa: ANN201
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):  # noqa: ANN001, ANN201
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+def sign_in(page, base: str, account: dict, purpose: str | None = None) -> None:  # noqa: ANN001
+    """Password, then the TOTP code the account's authenticator would show, then (optionally) a purpose."""
+    page.goto(f"{base}/accounts/sign-in/")
+    page.fill("#id_username", account["username"])
+    page.fill("#id_password", account["password"])
+    submit(page, "#sign-in")
+    page.fill("#id_code", pyotp.TOTP(account["totp_secret"]).now())
+    submit(page, "#verify-code")
+    if purpose:
+        page.select_option("#id_purpose", purpose)
+        submit(page, "#state-purpose")
+
+
+def submit(page, selector: str) -> None:  # noqa: ANN001
+    """Click and wait until the page it leads to has loaded (so the next step never races the form post)."""
+    with page.expect_navigation():
+        page.click(selector)
