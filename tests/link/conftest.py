@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from factories import population  # noqa: E402
 
 from contextsafe.link import link_records  # noqa: E402
+from contextsafe.store import Workspace  # noqa: E402
 
 # Hand-made records whose answer is known. ``person`` is the truth; the linker never sees it.
 KNOWN = [
@@ -66,6 +67,17 @@ def linked():
 def person_of(result, source: str, record_id: str) -> str:
     row = result.person_records.filter((pl.col("source") == source) & (pl.col("record_id") == record_id))
     return row.get_column("person_id").item()
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    ws = Workspace.create(tmp_path / "ws")
+    records = records_with_truth().drop("person").with_columns(
+        pl.lit("ingest-1").alias("ingest_id"), pl.int_range(pl.len()).alias("row_number"))
+    with ws.connect() as con:
+        con.register("incoming", records.to_arrow())
+        con.execute("INSERT INTO records BY NAME SELECT * FROM incoming")
+    return ws
 
 
 __all__ = ["date", "known_records", "person_of", "records_with_truth"]

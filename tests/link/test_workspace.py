@@ -1,23 +1,9 @@
 import csv
 
-import polars as pl
 import pytest
-from conftest import records_with_truth
 
 from contextsafe.link import LinkSettings, decisions, link_workspace, record_decision, review_queue
 from contextsafe.link.store import DecisionError
-from contextsafe.store import Workspace
-
-
-@pytest.fixture
-def workspace(tmp_path):
-    ws = Workspace.create(tmp_path / "ws")
-    records = records_with_truth().drop("person").with_columns(
-        pl.lit("ingest-1").alias("ingest_id"), pl.int_range(pl.len()).alias("row_number"))
-    with ws.connect() as con:
-        con.register("incoming", records.to_arrow())
-        con.execute("INSERT INTO records BY NAME SELECT * FROM incoming")
-    return ws
 
 
 def _person(ws, source, record_id):

@@ -165,3 +165,19 @@ def link_workspace(
         _replace(con, "link_review_queue", result.review_queue, list(result.review_queue.columns))
     _write_files(workspace, result, seed, engine)
     return result
+
+
+def pair_explanation(workspace: Workspace, left: tuple[str, str], right: tuple[str, str]) -> str:
+    """The explanation the last run stored for a pair, or why there is none."""
+    with workspace.connect() as con:
+        ensure_link_tables(con)
+        row = con.execute(
+            "SELECT match_probability, status, explanation FROM link_pairs WHERE (left_source = ? AND "
+            "left_record_id = ? AND right_source = ? AND right_record_id = ?) OR (left_source = ? AND "
+            "left_record_id = ? AND right_source = ? AND right_record_id = ?)", [*left, *right, *right, *left],
+        ).fetchone()
+    head = f"{left[0]}/{left[1]} ~ {right[0]}/{right[1]}"
+    if row is None:
+        return f"{head}: no scored link (never compared, or match probability below the review band)"
+    parts = "\n  ".join(row[2].split("; "))
+    return f"{head}: {row[1]}, match probability {row[0]:.4f}\n  {parts}"
