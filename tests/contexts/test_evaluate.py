@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from contextsafe.contexts import adjusted_rand_index, evaluate_peer_groups, evaluate_school_concentration
+from contextsafe.contexts import (
+    adjusted_rand_index,
+    evaluate_homes,
+    evaluate_peer_groups,
+    evaluate_school_concentration,
+)
 from contextsafe.pipeline import build_demo
 
 
@@ -50,3 +55,11 @@ def test_school_concentration_matches_the_planted_answer_on_a_small_borough(smal
     result = evaluate_school_concentration(small_borough, small_borough.root / "synthetic" / "ground_truth")
     assert result["intended_answer"].startswith("concentrated")
     assert result["school_concentration_correct"] is True
+
+
+@pytest.mark.slow
+def test_homes_linked_to_domestic_abuse_are_the_planted_ones_on_a_small_borough(small_borough):
+    result = evaluate_homes(small_borough, small_borough.root / "synthetic" / "ground_truth")
+    assert result["da_households_planted"] > 0
+    assert result["da_home_precision"] >= 0.8
+    assert result["da_household_recall"] >= 0.8

@@ -36,3 +36,17 @@ def test_a_household_with_no_abuse_and_no_concern_is_not_listed(store):
     store.record("csc", "r1", "p1", postcode="NW1 1AA", family_name="Okoro")
     store.record("csc", "r2", "p2", postcode="NW1 1AA", family_name="Okoro")
     assert home_contexts(store.close()).height == 0
+
+
+def test_a_household_disturbance_is_not_domestic_abuse_even_when_flagged(store):
+    store.source("da")
+    for person in ("s1", "s2"):
+        store.record("da", f"call1-{person}", person)
+        store.flag("da", "domestic_abuse_at_home", record_id=f"call1-{person}", event_id="call1")  # "child present"
+    store.event("da", "call1", "household_disturbance", {"call1-s1": "other", "call1-s2": "other"})
+    store.record("da", "x1", "s1")
+    store.flag("da", "cse", record_id="x1")
+    homes = home_contexts(store.close())
+    row = homes.row(0, named=True)
+    assert (row["domestic_abuse"], row["household_disturbances"], row["da_callouts"]) == (False, 1, 0)
+    assert row["concerns"] == "cse:1"

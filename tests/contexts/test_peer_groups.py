@@ -137,3 +137,22 @@ def test_peer_groups_csv_has_the_contract_columns_and_evidence(two_triangles, tm
     assert {"role_basis", "role_evidence"} <= set(table.columns)
     assert table.height == 6
     assert paths[0].read_text(encoding="utf-8").splitlines()[0].startswith("group_id,person_id,role,")
+
+
+def test_a_group_is_described_by_its_concerns_schools_places_and_change(store):
+    store.source("police")
+    store.school("100", "Hill School")
+    for k, month in enumerate((1, 2, 4, 7, 8, 10, 11, 12)):  # 2 events in 2017Q1, 1 in Q2, 2 in Q3, 3 in Q4
+        for p in ("a", "b", "c"):
+            store.record("police", f"e{k}-{p}", p)
+        store.event("police", f"e{k}", "crime", {f"e{k}-{p}": "suspect" for p in ("a", "b", "c")},
+                    when=dt.datetime(2017, month, 3, 18, 0), place="Market")
+    store.flag("police", "serious_youth_violence", event_id="e0")
+    store.attends("police", "e0-a", "100")
+    group = find_peer_groups(store.close()).groups[0]
+    assert group.concerns == {"serious_youth_violence": 3}
+    assert group.schools == {"school:100": 1}
+    assert group.places == {"Market": 8}
+    assert (group.first_seen, group.last_seen) == (dt.date(2017, 1, 3), dt.date(2017, 12, 3))
+    assert group.events_per_quarter == {"2017Q1": 2, "2017Q2": 1, "2017Q3": 2, "2017Q4": 3}
+    assert group.change.startswith("growing (3 to 5 events")

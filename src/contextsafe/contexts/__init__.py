@@ -10,7 +10,12 @@ Typical use::
 """
 
 from contextsafe.contexts.communities import leiden_communities
-from contextsafe.contexts.evaluate import adjusted_rand_index, evaluate_peer_groups, evaluate_school_concentration
+from contextsafe.contexts.evaluate import (
+    adjusted_rand_index,
+    evaluate_homes,
+    evaluate_peer_groups,
+    evaluate_school_concentration,
+)
 from contextsafe.contexts.graph import EDGE_WEIGHTS, peer_graph
 from contextsafe.contexts.groups import GroupMember, PeerGroup, PeerGroups, find_peer_groups
 from contextsafe.contexts.homes import home_contexts
@@ -24,6 +29,7 @@ __all__ = [
     "PeerGroups",
     "SchoolConcentration",
     "adjusted_rand_index",
+    "evaluate_homes",
     "evaluate_peer_groups",
     "evaluate_school_concentration",
     "find_peer_groups",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from contextsafe.contexts._store import PERSON_SQL, query
 from contextsafe.contexts.groups import find_peer_groups
+from contextsafe.contexts.homes import home_contexts
 from contextsafe.contexts.schools import school_concentration
 from contextsafe.store import Workspace
 from contextsafe.vocab import Purpose
@@ -136,4 +137,34 @@ def evaluate_school_concentration(workspace: Workspace, ground_truth_dir: str | 
         "gini": ours.gini,
         "planted_share_in_top_schools": round(sum(truth_share.get(s, 0.0) for s in top), 4),
         "top_schools": sorted(top),
+    }
+
+
+def evaluate_homes(workspace: Workspace, ground_truth_dir: str | Path,
+                   purpose: Purpose = Purpose.PROFILING) -> dict[str, object]:
+    """Households against ``persons.csv``/``households.csv``: are our multi-person homes one true household
+    (``home_single_household_share``), are homes we link to domestic abuse truly such
+    (``da_home_precision``), and how many true domestic-abuse households do we find (``da_household_recall``)."""
+    folder = Path(ground_truth_dir)
+    true_of = _majority_true_person(workspace, folder)
+    household_of = {r["person_id"]: r["household_id"] for r in _csv(folder / "persons.csv")}
+    abusive = {r["household_id"] for r in _csv(folder / "households.csv") if r["domestic_abuse"] == "true"}
+    homes = home_contexts(workspace, None, purpose)
+    single = multi = da_right = 0
+    found: set[str] = set()
+    for ids, domestic in homes.select("person_ids", "domestic_abuse").iter_rows():
+        households = Counter(household_of[true_of[p]] for p in ids.split(";") if p in true_of)
+        top = households.most_common(1)[0][0] if households else None
+        if len(ids.split(";")) > 1:
+            multi, single = multi + 1, single + (len(households) == 1)
+        if domestic and top is not None:
+            da_right += top in abusive
+            found.add(top)
+    da_homes = int(homes["domestic_abuse"].sum()) if homes.height else 0
+    return {
+        "homes": homes.height,
+        "home_single_household_share": round(single / max(multi, 1), 4),
+        "da_home_precision": round(da_right / max(da_homes, 1), 4),
+        "da_household_recall": round(len(found & abusive) / max(len(abusive), 1), 4),
+        "da_households_planted": len(abusive),
     }

@@ -125,6 +125,7 @@ class _Facts:
     events: pl.DataFrame
     concerns: dict[str, set[str]]
     schools: dict[str, set[str]]
+    ward_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection, permitted: list[str], persons: set[str]) -> _Facts:
@@ -138,7 +139,15 @@ class _Facts:
         for person, school in query(con, _SCHOOLS_SQL, {"permitted": permitted}).iter_rows():
             if person in persons:
                 schools[person].add(school)
-        return cls(events, concerns, schools)
+        return cls(events, concerns, schools, _ward_names(con))
+
+
+def _ward_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Ward code -> name from the reference geography (empty when it has not been loaded)."""
+    try:
+        return dict(con.execute("SELECT code, name FROM ref_areas WHERE level = 'ward'").fetchall())
+    except duckdb.CatalogException:
+        return {}
 
 
 def _describe(group_id: str, members: list[str], graph: ig.Graph, facts: _Facts) -> PeerGroup:
@@ -151,7 +160,7 @@ def _describe(group_id: str, members: list[str], graph: ig.Graph, facts: _Facts)
                       for m in members),
         concerns=_count(facts.concerns, members),
         schools=_count(facts.schools, members),
-        places=_places(events),
+        places=_places(events, facts.ward_names),
         first_seen=min(dates) if dates else None,
         last_seen=max(dates) if dates else None,
         events_per_quarter=_quarters(events),
@@ -172,11 +181,11 @@ def _count(by_person: dict[str, set[str]], members: list[str]) -> dict[str, int]
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _places(events: pl.DataFrame) -> dict[str, int]:
-    """Where the members' events happened: ward where placed, else the place name the agency gave."""
+def _places(events: pl.DataFrame, ward_names: dict[str, str]) -> dict[str, int]:
+    """Where the members' events happened: the ward (by name) where placed, else the agency's place name."""
     distinct = events.unique(["source", "event_id"])
     where = distinct.select(pl.coalesce("ward", "place_name").alias("where")).drop_nulls()["where"]
-    counts = Counter(where.to_list())
+    counts = Counter(ward_names.get(w, w) for w in where.to_list())
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 

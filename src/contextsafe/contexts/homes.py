@@ -8,6 +8,10 @@ so a household is built from evidence, each piece named in the output:
   one case flagged ``domestic_abuse_at_home`` (a MARAC case lists the children of the household);
 - ``postcode_surname`` — records with the same postcode and family name.
 
+Domestic abuse is taken from domestic abuse call-outs, cases flagged ``domestic_abuse_at_home`` and
+person flags — but not from household *disturbance* call-outs, whatever their flag column says: the
+call type records that it was not domestic abuse (the synthetic export flags "child present" on both).
+
 Persons joined by any piece of evidence are one household (connected components). A household is
 reported when it is linked to domestic abuse or holds two or more young people one of whom is of concern.
 """
@@ -41,13 +45,34 @@ WITH flagged AS (
     SELECT DISTINCT source, event_id FROM concern_flags WHERE concern = '{DA}' AND event_id IS NOT NULL
 )
 SELECT {PERSON_SQL} AS person, x.source, x.event_id, e.event_type,
-       EXISTS (SELECT 1 FROM flagged f WHERE f.source = x.source AND f.event_id = x.event_id) AS da_flag
+       e.event_type <> '{EventType.HOUSEHOLD_DISTURBANCE}'
+       AND EXISTS (SELECT 1 FROM flagged f WHERE f.source = x.source AND f.event_id = x.event_id) AS da_flag
 FROM participants x JOIN events e ON e.source = x.source AND e.event_id = x.event_id
 LEFT JOIN person_records pr ON pr.source = x.source AND pr.record_id = x.record_id
 WHERE list_contains($permitted::VARCHAR[], x.source)
   AND (list_contains($home::VARCHAR[], e.event_type)
        OR EXISTS (SELECT 1 FROM flagged f WHERE f.source = x.source AND f.event_id = x.event_id))
 """
+
+# Persons with a domestic-abuse-at-home flag, except flags on household disturbance call-outs: there
+# the call type says it was not domestic abuse, whatever the flag column (e.g. "child present") says.
+_DA_PERSONS_SQL = f"""
+WITH flagged AS (
+    SELECT f.source, f.record_id FROM concern_flags f
+    LEFT JOIN events e ON e.source = f.source AND e.event_id = f.event_id
+    WHERE f.concern = '{DA}' AND f.record_id IS NOT NULL
+      AND coalesce(e.event_type, '') <> '{EventType.HOUSEHOLD_DISTURBANCE}'
+    UNION
+    SELECT p.source, p.record_id FROM concern_flags f
+    JOIN participants p ON p.source = f.source AND p.event_id = f.event_id
+    JOIN events e ON e.source = f.source AND e.event_id = f.event_id
+    WHERE f.concern = '{DA}' AND f.record_id IS NULL AND e.event_type <> '{EventType.HOUSEHOLD_DISTURBANCE}'
+)
+SELECT DISTINCT {PERSON_SQL} AS person
+FROM flagged x LEFT JOIN person_records pr ON pr.source = x.source AND pr.record_id = x.record_id
+WHERE list_contains($permitted::VARCHAR[], x.source)
+"""
+
 
 HOME_COLUMNS = {
     "home_id": pl.String, "persons": pl.Int64, "person_ids": pl.String, "postcodes": pl.String,
@@ -116,6 +141,9 @@ def _load(con: duckdb.DuckDBPyConnection, permitted: list[str]) -> tuple[pl.Data
     concerns: dict[str, set[str]] = defaultdict(set)
     for person, label in memberships(con, "concern", permitted).iter_rows():
         concerns[person].add(label)
+    abused = set(query(con, _DA_PERSONS_SQL, {"permitted": permitted})["person"])
+    for person in set(concerns) - abused:  # a disturbance call-out alone is not domestic abuse
+        concerns[person].discard(DA)
     return records, events, concerns
 
 
