@@ -23,7 +23,14 @@ from contextsafe.places.grid import borough_cells, cell_areas_km2, cell_centre, 
 from contextsafe.places.journeys import journey_events
 from contextsafe.places.options import PlacesOptions
 from contextsafe.places.pai import PredictionAccuracy, prediction_accuracy
-from contextsafe.places.points import LAYERS, PlacedEvents, layer_events, place_key, safeguarding_events
+from contextsafe.places.points import (
+    LAYERS,
+    PlacedEvents,
+    is_public_name,
+    layer_events,
+    place_key,
+    safeguarding_events,
+)
 from contextsafe.store import Workspace
 
 
@@ -89,17 +96,19 @@ def validate(cells: list[str], events: pl.DataFrame, options: PlacesOptions) -> 
 
 def named_places(events: pl.DataFrame, spots: Spots) -> pl.DataFrame:
     """Safeguarding events per named place (bus stop, street, estate as agencies name them), with
-    the Gi* class of the hexagon where most of its events fall."""
+    the Gi* class of the hexagon where most of its events fall. Names holding a full postcode are
+    addresses, not places, and are left out."""
     klass = dict(zip(spots.cells, spots.spot, strict=True))
     zed = dict(zip(spots.cells, spots.z, strict=True))
-    named = events.filter(pl.col("place_name").is_not_null()).with_columns(
+    public = events["place_name"].map_elements(is_public_name, return_dtype=pl.Boolean)
+    named = events.filter(public.fill_null(False)).with_columns(
         pl.col("place_name").map_elements(place_key, return_dtype=pl.String).alias("place_key"))
     grouped = named.group_by("place_key").agg(
         pl.col("place_name").mode().sort().first().alias("name"), pl.len().alias("events"),
         pl.col("cell").mode().sort().first().alias("cell"),
-        pl.col("latitude").median().alias("lat"), pl.col("longitude").median().alias("lon"))
+        pl.col("latitude").median().round(6).alias("lat"), pl.col("longitude").median().round(6).alias("lon"))
     return grouped.with_columns(
-        pl.col("cell").replace_strict(zed, default=None, return_dtype=pl.Float64).alias("hotspot_z"),
+        pl.col("cell").replace_strict(zed, default=None, return_dtype=pl.Float64).round(4).alias("hotspot_z"),
         pl.col("cell").replace_strict(klass, default=None, return_dtype=pl.String).alias("spot"),
     ).sort(["events", "place_key"], descending=[True, False])
 
@@ -126,7 +135,8 @@ def _layers(cells: list[str], layers: pl.DataFrame, resolution: int) -> dict[str
 def _cell_table(spots: Spots, counts: np.ndarray, events: pl.DataFrame, layers: dict[str, Counter[str]],
                 journeys: pl.DataFrame) -> pl.DataFrame:
     concerns = {c: Counter(x for lst in g["concerns"].to_list() for x in lst) for (c,), g in events.group_by("cell")}
-    names = {c: Counter(g["place_name"].drop_nulls().to_list()) for (c,), g in events.group_by("cell")}
+    names = {c: Counter(n for n in g["place_name"].drop_nulls().to_list() if is_public_name(n))
+             for (c,), g in events.group_by("cell")}
     trips = {c: g for (c,), g in journeys.group_by("cell")}
     rows = []
     for cell, n, z, p, spot in zip(spots.cells, counts, spots.z, spots.p, spots.spot, strict=True):

@@ -22,13 +22,16 @@ from contextsafe.store import Workspace
 
 def evaluate_hotspots(workspace: Workspace, ground_truth_dir: str | Path, options: PlacesOptions | None = None,
                       result: PlacesResult | None = None) -> dict[str, float | int]:
-    """``hotspot_recall`` and ``hotspot_spurious_share`` of a run against ``hotspots.csv`` of the ground truth.
+    """``hotspot_recall`` and ``hotspot_spurious_share`` of a run against ``hotspots.csv`` of the ground truth,
+    with the counts behind them and the run's ``pai`` (fitted early, scored on the later period).
 
     Pass ``result`` to score a run already made (``options`` is then ignored).
     """
     run = result or analyse_places(workspace, options)
     planted = pl.read_csv(Path(ground_truth_dir) / "hotspots.csv")
-    return score_hotspots(run.spots.hot, planted, run.options.resolution)
+    scores = score_hotspots(run.spots.hot, planted, run.options.resolution)
+    scores["pai"] = run.validation.accuracy.pai if run.validation else 0.0
+    return scores
 
 
 def score_hotspots(hot: list[str], planted: pl.DataFrame, resolution: int) -> dict[str, float | int]:

@@ -33,6 +33,7 @@ LAYERS: dict[str, str] = {
     "bus_youth": "e.event_type = 'bus_incident' AND f.concerns IS NOT NULL",
 }
 _SPACES = re.compile(r"[^a-z0-9]+")
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,15 @@ def place_key(name: str | None) -> str:
     """
     key = _SPACES.sub(" ", (name or "").lower()).strip()
     return key.removesuffix(" bus stop").strip()
+
+
+def is_public_name(name: str | None) -> bool:
+    """A name that may be shown as a place: not empty and not carrying a full postcode (an address).
+
+    >>> is_public_name("Kentish Town high street"), is_public_name("Near NW1 7AB")
+    (True, False)
+    """
+    return bool(name and name.strip()) and not _POSTCODE.search(name or "")
 
 
 def safeguarding_events(con: duckdb.DuckDBPyConnection) -> PlacedEvents:
