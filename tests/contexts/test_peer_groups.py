@@ -47,14 +47,15 @@ def test_an_unlinked_record_is_its_own_person(store):
 
 
 def _pgi_store(store):
-    """A PGI form (assessment only) naming peers y and z of subject x, and one crime of y and z."""
+    """A PGI form (assessment only) naming peers y (negative influence) and z (positive) of subject x,
+    and one crime of y and z."""
     store.source("pgi_forms", ("assessment",))
     store.source("police")
     for rid, person in (("F1-S", "x"), ("F1-P1", "y"), ("F1-P2", "z")):
         store.record("pgi_forms", rid, person)
     store.event("pgi_forms", "F1", "peer_group_information",
                 {"F1-S": "subject", "F1-P1": "named_peer", "F1-P2": "named_peer"},
-                relations={"F1-P1": "leads", "F1-P2": "follows"})
+                relations={"F1-P1": "leads", "F1-P2": "follows"}, influences={"F1-P1": "negative", "F1-P2": "positive"})
     store.co_suspects("police", "c1", ["y", "z"])
     return store.close()
 
@@ -62,13 +63,15 @@ def _pgi_store(store):
 def test_peer_group_information_is_left_out_of_profiling_and_the_exclusion_is_reported(store):
     graph = peer_graph(_pgi_store(store), Purpose.PROFILING)
     assert sorted(graph.vs["name"]) == ["y", "z"]
-    assert "named_peer" not in {k for kinds in graph.es["kinds"] for k in kinds}
+    assert not any(k.startswith("named_peer") for kinds in graph.es["kinds"] for k in kinds)
     assert graph["excluded_sources"] == ["pgi_forms: does not permit purpose 'profiling' (permits: assessment)"]
 
 
 def test_peer_group_information_is_used_for_assessment(store):
     graph = peer_graph(_pgi_store(store), Purpose.ASSESSMENT)
-    assert _edge(graph, "x", "y")["kinds"] == ["named_peer"]
+    assert _edge(graph, "x", "y")["kinds"] == ["named_peer_negative"]
+    assert _edge(graph, "x", "z")["kinds"] == ["named_peer_positive"]  # a protective friend, weighed less
+    assert _edge(graph, "x", "z")["weight"] == 0.5
     assert _edge(graph, "x", "z")["events"] == ["pgi_forms/F1"]
     assert graph["excluded_sources"] == []
 

@@ -33,7 +33,7 @@ def leiden_communities(graph: ig.Graph, seed: int = 7, resolution: float = DEFAU
     """Person ids per community, largest first, communities under ``min_size`` dropped.
 
     >>> g = ig.Graph(n=6, edges=[(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)])
-    >>> g.vs["name"] = list("abcdef"); g.es["weight"] = [1.0] * 7
+    >>> g.vs["name"] = list("abcdef"); g.es["weight"] = [2.0] * 7
     >>> leiden_communities(g)
     [['a', 'b', 'c'], ['d', 'e', 'f']]
     """

@@ -10,11 +10,13 @@ Kinds of edge:
   ``complainant_suspect``, ``panel_discussion`` (discussed in one case at a panel), ``witness`` and
   ``co_involved`` (any other pairing);
 - across events of one source recorded as separate rows of one occasion (same type, time and place):
-  ``missing_together`` (gone missing and found together), ``bus_together`` (travel cards withdrawn at
-  one incident) and ``together``;
-- ``named_peer`` — a subject and the peers named on a peer group information form (appendix F). Those
-  forms are gathered for assessment, not intelligence: the edge exists only when the form's source
-  permits the run's purpose, and the exclusion is reported on the graph (``graph["excluded_sources"]``).
+  ``missing_together`` (gone missing and found together) and ``bus_together`` (travel cards withdrawn
+  at one incident);
+- ``named_peer`` — a subject and the peers named on a peer group information form (appendix F), as
+  ``named_peer_negative``, ``named_peer_positive`` (a protective friend: Figure 1 resilience) or
+  ``named_peer`` when the influence is not known. Those forms are gathered for assessment, not
+  intelligence: the edge exists only when the form's source permits the run's purpose, and the
+  exclusion is reported on the graph (``graph["excluded_sources"]``).
 
 Events about a home (domestic abuse and household disturbance call-outs) join siblings, not peers: they
 belong to the homes context and are left out here.
@@ -31,7 +33,7 @@ import polars as pl
 
 from contextsafe.contexts._store import PERSON_SQL, permitted_sources, query
 from contextsafe.store import Workspace
-from contextsafe.vocab import EventType, Purpose, Role
+from contextsafe.vocab import EventType, Influence, Purpose, Role
 
 # Weight each kind of evidence adds to an edge. Acting together (suspects, missing, travel) counts most;
 # a victim and a suspect may be strangers, a witness usually is.
@@ -39,9 +41,10 @@ EDGE_WEIGHTS: dict[str, float] = {
     "co_suspects": 1.0,
     "missing_together": 1.0,
     "bus_together": 1.0,
-    "together": 0.8,
     "panel_discussion": 0.8,
     "named_peer": 1.0,
+    "named_peer_negative": 1.0,
+    "named_peer_positive": 0.5,  # a protective friend is often outside the group of concern
     "complainant_suspect": 0.2,
     "co_involved": 0.3,
     "witness": 0.1,
@@ -56,7 +59,7 @@ OCCASION_KINDS: dict[str, str] = {
 ACTING: frozenset[str] = frozenset({Role.SUSPECT, Role.LEADER})
 
 _PARTICIPANTS_SQL = f"""
-SELECT x.source, x.event_id, x.role, x.relation, e.event_type, e.occurred_on, e.place_name,
+SELECT x.source, x.event_id, x.role, x.relation, x.influence, e.event_type, e.occurred_on, e.place_name,
        {PERSON_SQL} AS person
 FROM participants x
 JOIN events e ON e.source = x.source AND e.event_id = x.event_id
@@ -81,11 +84,16 @@ class _Edges:
         self.events[key].append(event)
 
 
-def pair_kind(event_type: str, role_a: str, role_b: str) -> str | None:
-    """The kind of edge two participants of one event get (None: no peer evidence)."""
+def pair_kind(event_type: str, role_a: str, role_b: str, influence: str | None = None) -> str | None:
+    """The kind of edge two participants of one event get (None: no peer evidence).
+
+    ``influence`` is the named peer's, on a peer group information form.
+    """
     roles = {role_a, role_b}
     if event_type == EventType.PEER_GROUP_INFORMATION:
-        return "named_peer" if roles == {Role.SUBJECT, Role.NAMED_PEER} else None
+        if roles != {Role.SUBJECT, Role.NAMED_PEER}:
+            return None
+        return f"named_peer_{influence}" if influence in (Influence.POSITIVE, Influence.NEGATIVE) else "named_peer"
     if Role.WITNESS in roles:
         return "witness"
     if roles <= ACTING:
@@ -125,11 +133,12 @@ def _participants(con: duckdb.DuckDBPyConnection, permitted: list[str]) -> pl.Da
 def _same_event(rows: pl.DataFrame, edges: _Edges) -> None:
     """Pairs of participants of one event (one row per event: source, id, type, [(person, role)])."""
     grouped = (rows.group_by("source", "event_id", "event_type")
-               .agg(pl.col("person"), pl.col("role")).filter(pl.col("person").list.len() > 1))
-    for source, event_id, event_type, persons, roles in grouped.iter_rows():
+               .agg(pl.col("person"), pl.col("role"), pl.col("influence"))
+               .filter(pl.col("person").list.len() > 1))
+    for source, event_id, event_type, persons, roles, influence in grouped.iter_rows():
         for i in range(len(persons)):
             for j in range(i + 1, len(persons)):
-                kind = pair_kind(event_type, roles[i], roles[j])
+                kind = pair_kind(event_type, roles[i], roles[j], influence[j] or influence[i])
                 if kind is not None:
                     edges.add(persons[i], persons[j], kind, f"{source}/{event_id}")
 
