@@ -56,10 +56,11 @@ def _network(data: ProfileData, views: Views) -> str:
     code_of = views.codes
     edges = co_involvement_edges(data.participants).filter(
         pl.col("person_id").is_in(list(code_of)) & pl.col("person_id_b").is_in(list(code_of)))
-    shown = set(members["code"].to_list())
+    group_of = dict(zip(members["code"], members["group"], strict=True))
     lines = [(code_of[a], code_of[b], w) for a, b, w in edges.iter_rows()
-             if code_of[a] in shown and code_of[b] in shown]
-    return network_svg(groups, lines, "Peer groups: members (leaders larger) and events together")
+             if group_of.get(code_of[a]) is not None and group_of.get(code_of[a]) == group_of.get(code_of[b])]
+    return network_svg(groups, lines, "Peer groups: members (leaders larger), lines for events together within "
+                                      "the group")
 
 
 def _upset(overlap: Overlap, table: pl.DataFrame, version: str) -> str:

@@ -57,11 +57,21 @@ def context_tables(data: ProfileData, workspace: Workspace, *, seed: int = 7) ->
         tables = ContextTables(groups, schools, pl.DataFrame(), conc, methods)
     else:
         tables = _from_contexts(contexts, data, workspace, seed, methods)
-    if places is None:
+    if places is None or str(data.purpose) != _places_purpose():
+        # contextsafe.places reads the sources of one purpose (profiling); any other purpose gets the
+        # stand-in, which reads only the sources this run is permitted.
         tables.places = _places(data, workspace, methods)
     else:
         _from_places(places, workspace, tables)
     return tables
+
+
+def _places_purpose() -> str:
+    try:
+        from contextsafe.places.points import PURPOSE
+    except ImportError:
+        return ""
+    return str(PURPOSE)
 
 
 def _from_contexts(contexts, data: ProfileData, workspace: Workspace, seed: int,  # noqa: ANN001 - a module

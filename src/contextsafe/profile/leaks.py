@@ -117,11 +117,18 @@ def _scan(secrets: Secrets, text: str) -> Iterable[tuple[str, int]]:
     yield "date of birth", len(_dates(text) & secrets.dates_of_birth)
     yield "postcode", len({a + b for a, b in _POSTCODE.findall(text.upper())} & secrets.postcodes)
     tokens = {t.strip(".-/") for pattern in _ID_TOKENS for t in pattern.findall(text)}
+    tokens |= {part for t in tokens if "/" in t for part in _slash_runs(t)}
     yield "record identifier", len(tokens & secrets.identifiers)
     lower = text.lower()
     yield "address", sum(1 for a in secrets.addresses if a in lower) if secrets.addresses and len(lower) < 5e6 else 0
     pairs = {(round(float(a), 5), round(float(b), 5)) for a, b in _PAIR.findall(text)}
     yield "exact location", len({p for p in pairs if p in secrets.locations or p[::-1] in secrets.locations})
+
+
+def _slash_runs(token: str) -> set[str]:
+    """Every run of '/'-separated parts: ``a/B/0042`` gives ``B/0042``, ``a/B`` … (an identifier inside a path)."""
+    parts = token.split("/")
+    return {"/".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)}
 
 
 def _dates(text: str) -> set[dt.date]:

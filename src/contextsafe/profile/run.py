@@ -66,6 +66,7 @@ class ProfileResult:
     equality_warnings: list[str]
     run_record: Path
     notes: dict[str, str] = field(default_factory=dict)
+    partner_counts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # redacted table -> count columns
 
     @property
     def report(self) -> Path:
@@ -113,7 +114,7 @@ def build_profile(workspace: Workspace | str | Path, purpose: Purpose | str = Pu
                              analyst.tables["equality"].filter(shown))
     files |= write_partner_version(ws, out_dir, partner_report, partner, contexts, suppression_threshold, pdf=pdf)
     result = ProfileResult(out_dir, purpose, files, data.permitted, [(e.source, e.reason) for e in data.excluded],
-                           partner_report.warnings, out_dir / RUN_FILE, notes)
+                           partner_report.warnings, out_dir / RUN_FILE, notes, partner.counts)
     _log_run(ws, result, settings, contexts, started)
     say(f"Done: open {files['profile.html']}")
     return result

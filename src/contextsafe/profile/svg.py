@@ -83,9 +83,9 @@ def _hex_opacity(h: Hexagon) -> float:
 
 def _legend(y: float) -> list[str]:
     return [f'<rect x="10" y="{y:.0f}" width="12" height="12" fill="{_HOT}"/>',
-            f'<text x="26" y="{y + 10:.0f}" font-size="11">hotspot (Gi* z ≥ 2.58)</text>',
+            f'<text x="26" y="{y + 10:.0f}" font-size="11">hot spot (Gi*, significant)</text>',
             f'<rect x="190" y="{y:.0f}" width="12" height="12" fill="{_COLD}"/>',
-            f'<text x="206" y="{y + 10:.0f}" font-size="11">cold spot (z ≤ -1.96)</text>',
+            f'<text x="206" y="{y + 10:.0f}" font-size="11">cold spot (Gi*, significant)</text>',
             f'<text x="370" y="{y + 10:.0f}" font-size="11">lines: wards (dark), LSOAs (light)</text>']
 
 
@@ -130,7 +130,8 @@ def trend_svg(months: Sequence[str], series: dict[str, Sequence[int | None]], ti
     parts = []
     for i, (name, values) in enumerate(series.items()):
         ox, oy = (i % cols) * panel_w, (i // cols) * (panel_h + 34) + 10
-        top = max((v for v in values if v is not None), default=0) or 1
+        highest = max((v for v in values if v is not None), default=0)
+        top = highest or 1
         parts.append(f'<text x="{ox + 6:.0f}" y="{oy + 12:.0f}" font-size="11" font-weight="bold">'
                      f"{escape(name)}</text>")
         parts.append(f'<line x1="{ox + 6:.0f}" y1="{oy + panel_h + 10:.0f}" x2="{ox + panel_w - 14:.0f}" '
@@ -150,7 +151,7 @@ def trend_svg(months: Sequence[str], series: dict[str, Sequence[int | None]], ti
             elif seg:
                 parts.append(f'<circle cx="{seg[0][0]:.1f}" cy="{seg[0][1]:.1f}" r="2" fill="#1d70b8"/>')
         parts.append(f'<text x="{ox + panel_w - 14:.0f}" y="{oy + 12:.0f}" font-size="10" text-anchor="end">'
-                     f"max {top}</text>")
+                     f"max {highest}</text>")
         parts.append(f'<text x="{ox + 6:.0f}" y="{oy + panel_h + 24:.0f}" font-size="9">{escape(months[0])}</text>'
                      f'<text x="{ox + panel_w - 14:.0f}" y="{oy + panel_h + 24:.0f}" font-size="9" '
                      f'text-anchor="end">{escape(months[-1])}</text>')

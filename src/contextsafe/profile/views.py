@@ -40,10 +40,14 @@ def pseudonyms(groups: pl.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
     sizes = groups.group_by("group_id").len().sort(["len", "group_id"], descending=[True, False])
     ids = sizes["group_id"].to_list()
     group_codes = {g: g if all(_PG.match(i) for i in ids) else f"PG{i}" for i, g in enumerate(ids, start=1)}
-    order = groups.with_columns(pl.col("group_id").replace_strict(group_codes, default=None).alias("pg"))
+    order = groups.with_columns(_recode("group_id", group_codes).alias("pg"))
     people = order.sort(_pg_number("pg"), "person_id")["person_id"].unique(maintain_order=True)
     width = max(2, len(str(len(people))))
     return {p: f"HA{i:0{width}d}" for i, p in enumerate(people.to_list(), start=1)}, group_codes
+
+
+def _recode(column: str, mapping: dict[str, str]) -> pl.Expr:
+    return pl.col(column).replace_strict(mapping, default=None, return_dtype=pl.String)
 
 
 def _pg_number(column: str) -> pl.Expr:
@@ -77,8 +81,7 @@ def _members(data: ProfileData, contexts: ContextTables, codes: dict[str, str],
              group_codes: dict[str, str]) -> pl.DataFrame:
     people = data.persons.select("person_id", "given_name", "family_name", "age_band", "sex", "ethnicity", "school")
     frame = contexts.peer_groups.join(people, on="person_id", how="left").with_columns(
-        pl.col("group_id").replace_strict(group_codes, default=None).alias("group"),
-        pl.col("person_id").replace_strict(codes, default=None).alias("code"))
+        _recode("group_id", group_codes).alias("group"), _recode("person_id", codes).alias("code"))
     return frame.select("group", "code", "role", "role_basis", "role_evidence", "age_band", "sex", "ethnicity",
                         "school", "person_id", "given_name", "family_name").sort(_pg_number("group"), "code")
 
@@ -86,9 +89,7 @@ def _members(data: ProfileData, contexts: ContextTables, codes: dict[str, str],
 def _group_summary(data: ProfileData, contexts: ContextTables, members: pl.DataFrame,
                    group_codes: dict[str, str]) -> pl.DataFrame:
     if contexts.peer_group_summary is not None:
-        return contexts.peer_group_summary.with_columns(
-            pl.col("group_id").replace_strict(group_codes, default=None).alias("group_id")).rename(
-            {"group_id": "group"})
+        return contexts.peer_group_summary.with_columns(_recode("group_id", group_codes)).rename({"group_id": "group"})
     concerns = members.join(data.person_concerns, on="person_id").group_by("group").agg(
         pl.col("concern").unique().sort().str.join(";").alias("concerns"))
     summary = members.group_by("group").agg(
