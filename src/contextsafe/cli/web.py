@@ -26,8 +26,8 @@ def register(app: typer.Typer) -> None:
         if host not in ("127.0.0.1", "localhost", "::1"):
             raise typer.BadParameter("the demo serves on loopback only", param_hint="--host")
         webapp.configure(workspace, database)
-        console.print(accounts_table(webapp.prepare()))
-        console.print(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
+        typer.echo(accounts_text(webapp.prepare()))
+        typer.echo(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
         webapp.run(host, port)
 
     @app.command("retention")
@@ -47,11 +47,14 @@ def register(app: typer.Typer) -> None:
         console.print(due_table(items, deleted=delete))
 
 
-def accounts_table(accounts: list) -> Table:
-    table = Table("username", "password", "role", "organisation", "TOTP secret", title="Demo accounts")
-    for a in accounts:
-        table.add_row(a.username, a.password, a.role, a.organisation, a.totp_secret)
-    return table
+def accounts_text(accounts: list) -> str:
+    """The demo accounts, one a line and never cut short (a truncated secret is no use)."""
+    width = max(len(a.username) for a in accounts)
+    lines = ["Demo accounts (add the TOTP secret to an authenticator app; passwords change at every start):",
+             f"  {'username'.ljust(width)}  password                     TOTP secret                       role"]
+    lines += [f"  {a.username.ljust(width)}  {a.password}  {a.totp_secret}  {a.role} ({a.organisation})"
+              for a in accounts]
+    return "\n".join(lines)
 
 
 def due_table(items: list, deleted: bool) -> Table:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import reverse
 
+from contextsafe.web import store
 from contextsafe.web.access import PurposeRequired
 
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -45,6 +46,17 @@ class RequestSizeLimitMiddleware:
         if length > settings.UPLOAD_MAX_BYTES:
             return HttpResponse("Request too large", status=413, content_type="text/plain")
         return self.get_response(request)
+
+
+class StoreConnectionMiddleware:
+    """One analysis-store connection per request, shared by its queries (see ``store.request_connection``)."""
+
+    def __init__(self, get_response):  # noqa: ANN001
+        self.get_response = get_response
+
+    def __call__(self, request):  # noqa: ANN001, ANN204
+        with store.request_connection():
+            return self.get_response(request)
 
 
 class PurposeRequiredMiddleware:

@@ -5,5 +5,5 @@ from contextsafe.web.contexts import views
 app_name = "contexts"
 urlpatterns = [
     path("", views.search, name="search"),
-    path("<str:context_id>/", views.detail, name="detail"),
+    path("<path:context_id>/", views.detail, name="detail"),
 ]

@@ -25,6 +25,7 @@ def due_list(request):  # noqa: ANN001, ANN201
 def delete(request):  # noqa: ANN001, ANN201
     check(request, Target(Kind.RETENTION), Action.DELETE)
     ws = store.workspace()
+    store.release()  # this request's read connection would block the write
     items = delete_and_log(ws, request.user) if ws else []
     messages.info(request, f"Deleted {sum(i.count for i in items):,} rows and files past retention; logged.")
     return redirect("retention:due")

@@ -35,6 +35,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "contextsafe.web.middleware.StoreConnectionMiddleware",
     "contextsafe.web.middleware.PurposeRequiredMiddleware",
 ]
 
@@ -101,7 +102,11 @@ def database_from_url(url: str) -> dict:
     from urllib.parse import unquote, urlparse
 
     if not url.startswith(("postgres://", "postgresql://")):
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": url or str(Path.cwd() / "contextsafe-web.sqlite3")}
+        # Writers take the lock at BEGIN (no upgrade deadlocks when many users append to the audit chain);
+        # WAL lets pages be read while the log is written.
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": url or str(Path.cwd() / "contextsafe-web.sqlite3"),
+                "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 30,
+                            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}}
     parts = urlparse(url)
     return {"ENGINE": "django.db.backends.postgresql", "NAME": parts.path.lstrip("/"),
             "USER": unquote(parts.username or ""), "PASSWORD": unquote(parts.password or ""),
@@ -109,3 +114,11 @@ def database_from_url(url: str) -> dict:
 
 
 DATABASES = {"default": database_from_url(os.environ.get("CONTEXTSAFE_WEB_DATABASE", ""))}
+
+# Errors go to the server's standard error with the request path (record ids only: no personal data in paths).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR"}},
+}
