@@ -115,6 +115,21 @@ def test_password_rules_have_no_composition_rules(password):
     validate_password(password)  # long enough, not common: accepted without digits or symbols
 
 
+def test_an_expired_session_is_signed_out():
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    client = Client()
+    client.force_login(user())
+    assert client.get("/").status_code == 200
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/sign-in/")
+
+
 def test_session_expires_after_inactivity_and_cookies_are_guarded():
     assert settings.SESSION_COOKIE_AGE <= 30 * 60
     assert settings.SESSION_SAVE_EVERY_REQUEST and settings.SESSION_EXPIRE_AT_BROWSER_CLOSE

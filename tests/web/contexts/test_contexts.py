@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
 from tests.web.accounts.factories import signed_in, user
@@ -31,3 +34,15 @@ def test_context_search_by_name(analysis_store):
 
 def test_unknown_context_is_refused_not_revealed(analysis_store):
     assert signed_in(user("panel_chair"), "assessment").get("/contexts/peer_group:NOPE/").status_code == 403
+
+
+def test_a_context_whose_name_holds_a_slash(analysis_store):
+    with analysis_store.connect() as con:
+        con.execute("INSERT INTO associations VALUES ('csc_referrals', 'S1', 'place', 'King''s Cross / York Way', "
+                    "'frequents', DATE '2026-01-01', NULL)")
+    client = signed_in(user("practitioner"))
+    found = client.get("/contexts/?q=york").content.decode()
+    link = html.unescape(re.search(r'href="(/contexts/place:[^"]+)"', found).group(1))
+    assert link.endswith("York%20Way/")
+    page = client.get(link)
+    assert page.status_code == 200 and "P-AMARA" in page.content.decode()
