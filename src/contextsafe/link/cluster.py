@@ -8,6 +8,7 @@ would put two records that must not link into the same cluster; accepted pairs a
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -59,15 +60,20 @@ class _Clusters:
         self.probability: dict[str, float] = {}
         # Dates of birth recorded in each cluster; two clusters whose dates all conflict never merge.
         self.dobs: dict[str, set[str]] = {u: {d} for u, d in (dobs or {}).items() if d}
-        # First names recorded in each cluster; clusters sharing no compatible first name never merge
-        # (the twin guard: twins share a surname, a date of birth and an address, never a name).
-        self.names: dict[str, set[NameKey]] = {}
+        # How often each first name is recorded in each cluster. Two clusters whose usual names are
+        # not compatible never merge (the twin guard: twins share a surname, a date of birth and an
+        # address, never a name) — the usual name, so one ambiguous "Jo" cannot join Jordan and Josephine.
+        self.names: dict[str, Counter[NameKey]] = {}
+
+    def _usual_name(self, root: str) -> NameKey | None:
+        counts = self.names.get(root)
+        if not counts:
+            return None
+        return min(counts.items(), key=lambda item: (-item[1], repr(item[0])))[0]
 
     def _names_conflict(self, ra: str, rb: str) -> bool:
-        na, nb = self.names.get(ra), self.names.get(rb)
-        if not na or not nb:
-            return False
-        return not any(names_compatible(x, y) for x in na for y in nb)
+        na, nb = self._usual_name(ra), self._usual_name(rb)
+        return na is not None and nb is not None and not names_compatible(na, nb)
 
     def _dates_conflict(self, ra: str, rb: str) -> bool:
         da, db = self.dobs.get(ra), self.dobs.get(rb)
@@ -110,10 +116,12 @@ class _Clusters:
         merged = self.forbidden.pop(rb, set()) | self.forbidden.get(ra, set())
         if merged:
             self.forbidden[ra] = merged
-        for attribute in (self.dobs, self.names):
-            union = attribute.pop(rb, set()) | attribute.get(ra, set())
-            if union:
-                attribute[ra] = union
+        dates = self.dobs.pop(rb, set()) | self.dobs.get(ra, set())
+        if dates:
+            self.dobs[ra] = dates
+        names = self.names.pop(rb, None)
+        if names:
+            self.names.setdefault(ra, Counter()).update(names)
         for uid in (a, b):
             self.probability[uid] = max(self.probability.get(uid, 0.0), p)
         return True
@@ -150,7 +158,7 @@ def cluster(
             state.dobs.setdefault(state.find(uid), set()).add(dob)
     for uid, key in (names or {}).items():
         if key[0]:
-            state.names.setdefault(state.find(uid), set()).add(key)
+            state.names.setdefault(state.find(uid), Counter())[key] += 1
     ordered = links.sort(["match_probability", "uid_l", "uid_r"], descending=[True, False, False])
     for a, b, p in ordered.select("uid_l", "uid_r", "match_probability").iter_rows():
         state.link(a, b, float(p))
