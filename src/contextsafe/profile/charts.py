@@ -15,6 +15,8 @@ from contextsafe.profile.suppress import SUPPRESSED
 from contextsafe.profile.svg import Hexagon, map_svg, network_svg, trend_svg
 from contextsafe.profile.views import Views
 
+MAX_GROUPS_DRAWN = 40  # the largest groups; every group is in the tables and CSV
+
 
 def all_charts(data: ProfileData, contexts: ContextTables, overlap: Overlap, views: Views, version: str,
                threshold: int) -> dict[str, str]:
@@ -51,16 +53,20 @@ def _map(data: ProfileData, places: pl.DataFrame) -> str:
 
 def _network(data: ProfileData, views: Views) -> str:
     members = views.tables["peer_group_members"]
+    roles = members["role"] if "role" in members.columns else pl.Series(["member"] * members.height)
+    members = members.with_columns(roles.alias("role"))
     groups = [(g, list(zip(m["code"], m["role"], strict=True)))
-              for (g,), m in members.group_by(["group"], maintain_order=True)]
+              for (g,), m in members.group_by(["group"], maintain_order=True)][:MAX_GROUPS_DRAWN]
     code_of = views.codes
     edges = co_involvement_edges(data.participants).filter(
         pl.col("person_id").is_in(list(code_of)) & pl.col("person_id_b").is_in(list(code_of)))
     group_of = dict(zip(members["code"], members["group"], strict=True))
     lines = [(code_of[a], code_of[b], w) for a, b, w in edges.iter_rows()
              if group_of.get(code_of[a]) is not None and group_of.get(code_of[a]) == group_of.get(code_of[b])]
+    more = members["group"].n_unique() - len(groups)
+    note = f" ({more} smaller groups in the tables)" if more > 0 else ""
     return network_svg(groups, lines, "Peer groups: members (leaders larger), lines for events together within "
-                                      "the group")
+                                      f"the group{note}")
 
 
 def _upset(overlap: Overlap, table: pl.DataFrame, version: str) -> str:

@@ -129,9 +129,7 @@ def person_table(records: pl.DataFrame, associations: pl.DataFrame, period_end: 
                                     "date_of_birth": pl.Date, "age_band": pl.String, "ward": pl.String,
                                     "lsoa": pl.String, "school": pl.String, "given_name": pl.String,
                                     "family_name": pl.String})
-    recs = records.with_columns(
-        pl.col("ethnicity").map_elements(broad_ethnicity, return_dtype=pl.String).alias("ethnicity"),
-        pl.col("sex").map_elements(sex_label, return_dtype=pl.String).alias("sex"))
+    recs = records.with_columns(_mapped("ethnicity", records, broad_ethnicity), _mapped("sex", records, sex_label))
     known = {"sex": "Unknown", "ethnicity": "Unknown"}
     cols = ["sex", "ethnicity", "date_of_birth", "ward", "lsoa", "given_name", "family_name"]
     persons = recs.group_by("person_id").agg([_mode(c, known.get(c)) for c in cols])
@@ -139,9 +137,15 @@ def person_table(records: pl.DataFrame, associations: pl.DataFrame, period_end: 
                .agg(pl.col("context_ref").mode().sort().first().alias("school")))
     persons = persons.join(schools, on="person_id", how="left").with_columns(
         pl.col("sex").fill_null("Unknown"), pl.col("ethnicity").fill_null("Unknown"),
-        pl.col("date_of_birth").map_elements(lambda d: age_band(d, period_end), return_dtype=pl.String)
-        .fill_null("Unknown").alias("age_band"))
+        _mapped("date_of_birth", persons, lambda d: age_band(d, period_end)).alias("age_band"))
     return persons.sort("person_id")
+
+
+def _mapped(column: str, frame: pl.DataFrame, function) -> pl.Expr:  # noqa: ANN001 - value -> label
+    """``function`` applied once per distinct value of ``column`` (agencies use few codes; people share birthdays)."""
+    values = frame[column].unique().to_list()
+    mapping = {v: function(v) for v in values if v is not None}
+    return pl.col(column).replace_strict(mapping, default=function(None), return_dtype=pl.String).alias(column)
 
 
 def _mode(column: str, unknown: str | None) -> pl.Expr:

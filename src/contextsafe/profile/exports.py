@@ -28,8 +28,9 @@ CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 
 def i2_tables(members: pl.DataFrame, schools: pl.DataFrame, *, with_names: bool) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Entities and links for an i2 link chart: young people (by HA code), peer groups, schools."""
+    age = pl.col("age_band") if "age_band" in members.columns else pl.lit(None, pl.String).alias("age_band")
     people = members.select(pl.col("code").alias("entity_id"), pl.lit("Young person").alias("entity_type"),
-                            _label(members, with_names), "age_band").unique("entity_id", maintain_order=True)
+                            _label(members, with_names), age).unique("entity_id", maintain_order=True)
     groups = members.select(pl.col("group").alias("entity_id"), pl.lit("Peer group").alias("entity_type"),
                             pl.col("group").alias("label"), pl.lit(None, pl.String).alias("age_band")).unique(
         "entity_id", maintain_order=True)
@@ -42,7 +43,8 @@ def i2_tables(members: pl.DataFrame, schools: pl.DataFrame, *, with_names: bool)
                                        "age_band": pl.String})
     entities = pl.concat([people, groups, school_rows])
     member_links = members.select(pl.col("code").alias("from_id"), pl.col("group").alias("to_id"),
-                                  pl.lit("member of").alias("link_type"), pl.col("role").alias("role"),
+                                  pl.lit("member of").alias("link_type"),
+                                  (pl.col("role") if "role" in members.columns else pl.lit("")).alias("role"),
                                   (pl.col("role_evidence").fill_null("") if "role_evidence" in members.columns
                                    else pl.lit("")).alias("evidence"))
     if "school" not in members.columns:

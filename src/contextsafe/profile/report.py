@@ -130,7 +130,14 @@ def _groups(r: Report) -> str:
     members = r.tables["peer_group_members"]
     return ("<h2 id=\"peer-groups\">Peer groups</h2><p class=\"small\">" + escape(r.notes.get("peer_groups", ""))
             + "</p>" + r.charts.get("network", "") + table_html(r.tables["peer_group_summary"])
-            + table_html(members, limit=400, caption="members: a role other than 'member' only with recorded evidence"))
+            + table_html(members, limit=400, caption=_members_caption(r)))
+
+
+def _members_caption(r: Report) -> str:
+    if r.version == "partner":
+        return (f"members of groups of {r.threshold} or more, by code only (roles and ages would reveal small "
+                "counts); smaller groups are in the summary with their size hidden")
+    return "members: a role other than 'member' only with recorded evidence"
 
 
 def _schools(r: Report) -> str:

@@ -109,14 +109,16 @@ def partner_views(full: Views, overlap: Overlap, threshold: int) -> Views:
         pl.col("concerns").str.replace_all(r":\d+", "").alias("concerns"),
         *[c for c in ("change",) if c in t["peer_group_summary"].columns])
     big = summary.filter(pl.col("members") >= threshold)["group"].to_list()
-    members = t["peer_group_members"].filter(pl.col("group").is_in(big)).select("group", "code", "role", "age_band")
+    # Codes only: a role or age band per member would let a reader count a hidden number of leaders.
+    members = t["peer_group_members"].filter(pl.col("group").is_in(big)).select("group", "code")
     schools = t["schools"].select("school_id", "name", *full.counts["schools"])
     places = t["places"].select("place_id", pl.col("lat").round(4), pl.col("lon").round(4), "spot",
                                 pl.col("hotspot_z").round(1), *full.counts["places"])
     specs = [
         CountTable("figure1", t["figure1"], ("count",), partitions=()),
         CountTable("overlap", t["overlap"], ("persons",), partitions=[(), *[(label,) for label in overlap.labels]]),
-        CountTable("overlap_totals", t["overlap_totals"], ("persons", "only_this"), partitions=()),
+        # "only this list" repeats a cell of the overlap table, which may be hidden there: left out.
+        CountTable("overlap_totals", t["overlap_totals"].select("label", "persons"), ("persons",), partitions=()),
         CountTable("peer_group_summary", summary, _integer_columns(summary), partitions=((),)),
         CountTable("schools", schools, full.counts["schools"], partitions=((),)),
         CountTable("places", places, full.counts["places"], partitions=((),)),
