@@ -23,3 +23,8 @@ class AuditSearchForm(forms.Form):
         if data.get("flagged"):
             queryset = queryset.filter(flagged=True)
         return queryset
+
+
+class ReviewForm(forms.Form):
+    conclusion = forms.CharField(max_length=2000, min_length=5,
+                                 widget=forms.TextInput(attrs={"class": "govuk-input", "aria-label": "Conclusion"}))

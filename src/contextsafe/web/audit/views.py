@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import csv
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from contextsafe.web.access import Action, Kind, Target, check
-from contextsafe.web.audit.forms import AuditSearchForm
+from contextsafe.web.audit.forms import AuditSearchForm, ReviewForm
 from contextsafe.web.audit.log import verify_chain
-from contextsafe.web.audit.models import AuditEntry
+from contextsafe.web.audit.models import AuditEntry, ReviewFlag
 
 PAGE = 200
 FIELDS = ["id", "at", "username", "organisation", "role", "action", "kind", "ident", "purpose", "agreements",
@@ -22,9 +25,25 @@ FIELDS = ["id", "at", "username", "organisation", "role", "action", "kind", "ide
 def log(request):  # noqa: ANN001, ANN201
     check(request, Target(Kind.AUDIT_LOG), Action.SEARCH)
     form = AuditSearchForm(request.GET or None)
-    entries = form.filter(AuditEntry.objects.order_by("-id"))[:PAGE]
+    entries = form.filter(AuditEntry.objects.select_related("review").order_by("-id"))[:PAGE]
     return render(request, "audit/log.html", {"form": form, "entries": entries, "chain": verify_chain(),
                                               "query": request.GET.urlencode()})
+
+
+@require_POST
+@login_required
+def review(request, pk: int):  # noqa: ANN001, ANN201
+    """Record that a flagged (break-glass or override) entry has been reviewed, with the conclusion."""
+    check(request, Target(Kind.AUDIT_LOG, str(pk)), Action.CHANGE, detail=f"review of entry {pk}")
+    entry = get_object_or_404(AuditEntry, pk=pk, flagged=True)
+    form = ReviewForm(request.POST)
+    if form.is_valid() and not ReviewFlag.objects.filter(entry=entry).exists():
+        ReviewFlag.objects.create(entry=entry, reviewed_by=request.user.username,
+                                  conclusion=form.cleaned_data["conclusion"])
+        messages.info(request, f"Entry {pk} marked as reviewed.")
+    else:
+        messages.info(request, f"Entry {pk} was not marked: give a conclusion (an entry is reviewed once).")
+    return redirect(f"{reverse('audit:log')}?flagged=on")
 
 
 @login_required
