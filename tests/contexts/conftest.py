@@ -35,13 +35,14 @@ class Store:
 
     def event(self, source: str, event_id: str, event_type: str, participants: dict[str, str], *,
               when: dt.datetime | None = None, place: str | None = None, category: str | None = None,
+              description: str | None = None,
               relations: dict[str, str] | None = None, influences: dict[str, str] | None = None) -> None:
         """An event and its participants (record_id -> role); ``relations`` (record_id -> leads/follows)
         and ``influences`` (record_id -> positive/negative) for named peers."""
         self._row += 1
         self.con.execute("INSERT INTO events (source, event_id, ingest_id, row_number, event_type, category,"
-                         " occurred_on, place_name) VALUES (?, ?, 'i', ?, ?, ?, ?, ?)",
-                         [source, event_id, self._row, event_type, category, when, place])
+                         " occurred_on, place_name, description) VALUES (?, ?, 'i', ?, ?, ?, ?, ?, ?)",
+                         [source, event_id, self._row, event_type, category, when, place, description])
         for record_id, role in participants.items():
             relation, influence = (relations or {}).get(record_id), (influences or {}).get(record_id)
             self.con.execute("INSERT INTO participants (source, event_id, record_id, role, relation, influence)"

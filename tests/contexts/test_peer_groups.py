@@ -159,3 +159,15 @@ def test_a_group_is_described_by_its_concerns_schools_places_and_change(store):
     assert (group.first_seen, group.last_seen) == (dt.date(2017, 1, 3), dt.date(2017, 12, 3))
     assert group.events_per_quarter == {"2017Q1": 2, "2017Q2": 1, "2017Q3": 2, "2017Q4": 3}
     assert group.change.startswith("growing (3 to 5 events")
+
+
+def test_travel_cards_withdrawn_at_one_stop_on_one_day_but_different_incidents_are_not_together(store):
+    store.source("cards")
+    day = dt.datetime(2018, 3, 1)
+    for rid, person, incident in (("z1", "g1", "BUS1"), ("z2", "g2", "BUS1"), ("z3", "h1", "BUS2")):
+        store.record("cards", rid, person)
+        store.event("cards", rid, "travel_card_withdrawn", {rid: "suspect"}, when=day, place="Stop A",
+                    description=incident)
+    graph = peer_graph(store.close())
+    assert sorted(graph.vs["name"]) == ["g1", "g2"]
+    assert _edge(graph, "g1", "g2")["kinds"] == ["bus_together"]

@@ -9,7 +9,8 @@ Kinds of edge:
 - within one event — ``co_suspects`` (suspects, perpetrators or leaders together),
   ``complainant_suspect``, ``panel_discussion`` (discussed in one case at a panel), ``witness`` and
   ``co_involved`` (any other pairing);
-- across events of one source recorded as separate rows of one occasion (same type, time and place):
+- across events of one source recorded as separate rows of one occasion (same type, time, place and
+  description, which carries the incident reference where an export has one):
   ``missing_together`` (gone missing and found together) and ``bus_together`` (travel cards withdrawn
   at one incident);
 - ``named_peer`` — a subject and the peers named on a peer group information form (appendix F), as
@@ -60,6 +61,7 @@ ACTING: frozenset[str] = frozenset({Role.SUSPECT, Role.LEADER})
 
 _PARTICIPANTS_SQL = f"""
 SELECT x.source, x.event_id, x.role, x.relation, x.influence, e.event_type, e.occurred_on, e.place_name,
+       coalesce(e.description, '') AS description,
        {PERSON_SQL} AS person
 FROM participants x
 JOIN events e ON e.source = x.source AND e.event_id = x.event_id
@@ -144,12 +146,14 @@ def _same_event(rows: pl.DataFrame, edges: _Edges) -> None:
 
 
 def _same_occasion(rows: pl.DataFrame, edges: _Edges) -> None:
-    """Young people recorded in separate rows of one occasion: same source, type, time and place."""
+    """Young people recorded in separate rows of one occasion: same source, type, time, place and
+    description. The description matters where an export carries an incident reference there (travel
+    card withdrawals name the bus incident): two groups at one stop on one day are two occasions."""
     one_each = rows.filter(pl.col("event_type").is_in(list(OCCASION_KINDS)) & pl.col("occurred_on").is_not_null()
                            & pl.col("place_name").is_not_null())
-    grouped = (one_each.group_by("source", "event_type", "occurred_on", "place_name")
+    grouped = (one_each.group_by("source", "event_type", "occurred_on", "place_name", "description")
                .agg(pl.col("person"), pl.col("event_id")).filter(pl.col("person").list.len() > 1))
-    for source, event_type, _, _, persons, event_ids in grouped.iter_rows():
+    for source, event_type, _, _, _, persons, event_ids in grouped.iter_rows():
         for i in range(len(persons)):
             for j in range(i + 1, len(persons)):
                 evidence = f"{source}/{event_ids[i]}+{event_ids[j]}"
