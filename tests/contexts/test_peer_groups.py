@@ -156,6 +156,7 @@ def test_a_group_is_described_by_its_concerns_schools_places_and_change(store):
     assert group.concerns == {"serious_youth_violence": 3}
     assert group.schools == {"school:100": 1}
     assert group.places == {"Market": 8}
+    assert group.lsoas == {}  # the hand-made events were never placed
     assert (group.first_seen, group.last_seen) == (dt.date(2017, 1, 3), dt.date(2017, 12, 3))
     assert group.events_per_quarter == {"2017Q1": 2, "2017Q2": 1, "2017Q3": 2, "2017Q4": 3}
     assert group.change.startswith("growing (3 to 5 events")

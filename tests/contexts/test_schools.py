@@ -87,3 +87,9 @@ def test_concentration_from_the_store_names_the_school(store):
     answer = school_concentration(ws, find_peer_groups(ws), top_k=1)
     assert answer.top_schools == ("school:1",)
     assert answer.members == 2
+
+
+def test_no_member_linked_to_a_school_is_an_unknown_answer_not_a_spread_one():
+    answer = concentration({}, {"o": {"school:0"}}, SCHOOLS, NAMES, groups=2)
+    assert answer.verdict == "unknown"
+    assert "cannot be answered" in answer.sentence

@@ -62,6 +62,7 @@ class PeerGroup:
     concerns: dict[str, int]  # concern -> members with it
     schools: dict[str, int]  # school context_id -> members associated
     places: dict[str, int]  # ward (or place name) -> events of members there
+    lsoas: dict[str, int]  # LSOA code -> events of members there
     first_seen: dt.date | None
     last_seen: dt.date | None
     events_per_quarter: dict[str, int]
@@ -161,6 +162,7 @@ def _describe(group_id: str, members: list[str], graph: ig.Graph, facts: _Facts)
         concerns=_count(facts.concerns, members),
         schools=_count(facts.schools, members),
         places=_places(events, facts.ward_names),
+        lsoas=_lsoas(events),
         first_seen=min(dates) if dates else None,
         last_seen=max(dates) if dates else None,
         events_per_quarter=_quarters(events),
@@ -186,6 +188,11 @@ def _places(events: pl.DataFrame, ward_names: dict[str, str]) -> dict[str, int]:
     distinct = events.unique(["source", "event_id"])
     where = distinct.select(pl.coalesce("ward", "place_name").alias("where")).drop_nulls()["where"]
     counts = Counter(ward_names.get(w, w) for w in where.to_list())
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _lsoas(events: pl.DataFrame) -> dict[str, int]:
+    counts = Counter(events.unique(["source", "event_id"])["lsoa"].drop_nulls().to_list())
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 

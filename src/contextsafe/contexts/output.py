@@ -43,11 +43,12 @@ def peer_group_summary(groups: PeerGroups) -> pl.DataFrame:
         return ";".join(f"{k}:{v}" for k, v in counts.items())
 
     rows = [[g.group_id, len(g.members), sum(m.role == "leader" for m in g.members), pairs(g.concerns),
-             pairs(g.schools), len(g.schools), pairs(dict(list(g.places.items())[:5])), g.first_seen, g.last_seen,
+             pairs(g.schools), len(g.schools), pairs(dict(list(g.places.items())[:5])),
+             pairs(dict(list(g.lsoas.items())[:5])), g.first_seen, g.last_seen,
              pairs(g.events_per_quarter), g.change] for g in groups.groups]
     schema = {"group_id": pl.String, "members": pl.Int64, "leaders_with_evidence": pl.Int64, "concerns": pl.String,
-              "schools": pl.String, "schools_spanned": pl.Int64, "top_places": pl.String, "first_seen": pl.Date,
-              "last_seen": pl.Date, "events_per_quarter": pl.String, "change": pl.String}
+              "schools": pl.String, "schools_spanned": pl.Int64, "top_places": pl.String, "top_lsoas": pl.String,
+              "first_seen": pl.Date, "last_seen": pl.Date, "events_per_quarter": pl.String, "change": pl.String}
     return pl.DataFrame(rows, schema=schema, orient="row")
 
 

@@ -71,7 +71,7 @@ WHERE list_contains($permitted::VARCHAR[], x.source)
 class SchoolConcentration:
     """How peer-group members are spread across schools, in numbers and in words."""
 
-    verdict: str  # "concentrated" or "spread"
+    verdict: str  # "concentrated", "spread", or "unknown" when no member is linked to a school
     sentence: str
     top_schools: tuple[str, ...]
     top_share: float  # share of peer-group members' school links in the top schools
@@ -99,6 +99,10 @@ def gini(values: list[float]) -> float:
 def concentration(member_schools: dict[str, set[str]], other_schools: dict[str, set[str]], all_schools: list[str],
                   names: dict[str, str], groups: int, top_k: int = TOP_K) -> SchoolConcentration:
     """The concentration of members across ``all_schools``; a member linked to two schools counts half in each."""
+    if not member_schools or not all_schools:
+        return SchoolConcentration("unknown", f"Unknown: none of the members of {groups} peer groups is linked to a "
+                                   "school in the sources this run may use, so the question cannot be answered "
+                                   "from this data.", (), 0.0, 0.0, 0.0, 0.0, len(all_schools), 0)
     shares = _shares(member_schools, all_schools)
     baseline = _shares(other_schools, all_schools)
     top = tuple(sorted(all_schools, key=lambda s: (-shares[s], s))[:top_k])
