@@ -1,12 +1,18 @@
 """Contexts: peer groups, schools and homes as first-class records of the contextual problem profile.
 
+Every function reads the canonical store under a stated purpose: sources that do not permit it are left
+out and named (peer group information forms permit assessment only, so a profiling run excludes them).
+Roles in a group are shown with the evidence behind them; nothing here scores a child.
+
 Typical use::
 
-    groups = find_peer_groups(Workspace.open("ws"), Purpose.PROFILING, seed=7)
+    ws = Workspace.open("ws")
+    groups = find_peer_groups(ws, Purpose.PROFILING, seed=7)
     groups.groups[0].members           # members with role, basis and evidence
     groups.excluded_sources            # e.g. peer group information forms (assessment only)
     school_concentration(ws, groups).sentence   # "two peer groups across five schools, or all?"
-    write_contexts(ws, groups, out_dir)         # contexts/peer_groups.csv, schools.csv, homes.csv
+    write_contexts(ws, groups, out_dir)         # contexts/peer_groups.csv, schools.csv, homes.csv, run.json
+    evaluate_peer_groups(ws, ws.root / "synthetic" / "ground_truth")  # ARI against a synthetic borough
 """
 
 from contextsafe.contexts.communities import leiden_communities

@@ -10,11 +10,11 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from contextsafe.overlap import COUNTED_ROLES, ExcludedSource
+from contextsafe.overlap import ExcludedSource
 from contextsafe.overlap.membership import UNLINKED_PREFIX, split_sources
 from contextsafe.vocab import Purpose
 
-__all__ = ["COUNTED_ROLES", "PERSON_SQL", "ExcludedSource", "query", "split_sources"]
+__all__ = ["PERSON_SQL", "ExcludedSource", "permitted_sources", "query"]
 
 # SQL expression of the person of a row aliased ``x`` joined to ``person_records pr``.
 PERSON_SQL = f"coalesce(pr.person_id, '{UNLINKED_PREFIX}' || x.source || '/' || x.record_id)"
