@@ -77,3 +77,8 @@ def test_refuses_a_small_count_in_a_table(secrets):
 def test_refuses_personal_data_inside_a_table_cell(secrets):
     table = pl.DataFrame({"group": ["PG1"], "note": ["seen with Tomasz"]})
     assert refused(secrets, tables={"peer_group_members": (table, ())}).kind == "name"
+
+
+def test_refuses_a_small_count_written_in_a_sentence(secrets):
+    error = refused(secrets, CLEAN + "<p>Two peer groups draw their members (3 young people) from one school.</p>")
+    assert error.kind == "small count" and "sentence" in error.where

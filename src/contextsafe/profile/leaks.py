@@ -19,7 +19,7 @@ from pathlib import Path
 import polars as pl
 
 from contextsafe.errors import ContextsafeError
-from contextsafe.profile.suppress import is_safe_count
+from contextsafe.profile.suppress import is_safe_count, small_prose_counts
 from contextsafe.store import Workspace
 
 _WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’-][^\W\d_]+)*(?!\w)", re.UNICODE)  # not inside an alphanumeric code
@@ -107,6 +107,8 @@ def check_output(secrets: Secrets, texts: Mapping[str, str], tables: Mapping[str
         for kind, found in _scan(secrets, text):
             if found:
                 raise RedactionLeakError(kind, where, found)
+        if small := small_prose_counts(text, threshold):
+            raise RedactionLeakError("small count", f"{where} (written in a sentence)", small)
 
 
 def _scan(secrets: Secrets, text: str) -> Iterable[tuple[str, int]]:

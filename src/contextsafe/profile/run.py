@@ -8,6 +8,7 @@ and write the partner version, and log the run.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -29,6 +30,7 @@ from contextsafe.profile.equality import (
 from contextsafe.profile.figure1 import figure1
 from contextsafe.profile.partner import write_partner_version
 from contextsafe.profile.report import Report, render
+from contextsafe.profile.suppress import suppress_prose
 from contextsafe.profile.trends import RULE, changes, monthly_series
 from contextsafe.profile.views import Views, analyst_views, partner_views
 from contextsafe.profile.writing import write_analyst_files
@@ -169,6 +171,8 @@ def _report(data: ProfileData, contexts: ContextTables, overlap: Overlap, views:
     months = data.months()
     period = f"{months[0]} to {months[-1]}" if months else "no dated events"
     flagged = flags.filter(pl.col("over_represented"))
+    if version == "partner":
+        notes = {k: suppress_prose(v, settings.suppression_threshold) for k, v in notes.items()}
     sources = data.sources.filter(pl.col("source").is_in(data.permitted)).select(
         "source", "agency", "legal_basis", "information_sharing_agreement",
         pl.col("permitted_purposes").list.join(", ").alias("permitted_purposes"))
@@ -184,7 +188,7 @@ def _report(data: ProfileData, contexts: ContextTables, overlap: Overlap, views:
 def _log_run(ws: Workspace, result: ProfileResult, settings: ProfileSettings, contexts: ContextTables,
              started: dt.datetime) -> None:
     record = {
-        "run": "profile", "purpose": str(result.purpose), "started": started.isoformat(),
+        "run": "profile", "who": getpass.getuser(), "purpose": str(result.purpose), "started": started.isoformat(),
         "finished": dt.datetime.now(dt.UTC).isoformat(), "workspace": str(ws.root), "settings": asdict(settings),
         "sources_used": result.sources_used,
         "sources_excluded": [{"source": s, "reason": r} for s, r in result.excluded],
@@ -198,5 +202,5 @@ def _log_run(ws: Workspace, result: ProfileResult, settings: ProfileSettings, co
     log = ws.root / "logs" / RUN_LOG
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps({k: record[k] for k in ("run", "purpose", "started", "finished", "sources_used",
+        handle.write(json.dumps({k: record[k] for k in ("run", "who", "purpose", "started", "finished", "sources_used",
                                                         "sources_excluded")} | {"out": str(result.out)}) + "\n")

@@ -10,6 +10,7 @@ protect anyone, and hiding it reveals nothing).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -106,3 +107,23 @@ def is_safe_count(value: object, threshold: int) -> bool:
     except ValueError:
         return False
     return number == 0 or number >= threshold
+
+
+# A count of people or things written in prose ("(3 young people)", "of 4 homes").
+_UNITS = (r"young (?:people|person)|children|child|pupils|persons|people|homes|households|members|peer groups|groups|"
+          r"events|referrals|exclusions|reports|incidents|on a school roll|on the list")
+PROSE_COUNT = re.compile(rf"(?<![\w.,/-])(\d+)(?=\s+(?:{_UNITS})\b)", re.IGNORECASE)
+
+
+def suppress_prose(text: str, threshold: int) -> str:
+    """Hide counts under ``threshold`` written in sentences (a note, a piece of evidence).
+
+    >>> suppress_prose("13 peer groups draw 82% of their members (3 young people) from 5 schools", 5)
+    '13 peer groups draw 82% of their members ([c] young people) from 5 schools'
+    """
+    return PROSE_COUNT.sub(lambda m: SUPPRESSED if 0 < int(m.group(1)) < threshold else m.group(1), text)
+
+
+def small_prose_counts(text: str, threshold: int) -> int:
+    """How many counts under ``threshold`` (and above zero) a text states in words."""
+    return sum(1 for m in PROSE_COUNT.finditer(text) if 0 < int(m.group(1)) < threshold)

@@ -17,7 +17,7 @@ import polars as pl
 from contextsafe.overlap import Overlap
 from contextsafe.profile.context_tables import ContextTables
 from contextsafe.profile.data import ProfileData
-from contextsafe.profile.suppress import CountTable, suppress
+from contextsafe.profile.suppress import CountTable, suppress, suppress_prose
 
 _PG = re.compile(r"^PG\d+$")
 
@@ -115,7 +115,9 @@ def partner_views(full: Views, overlap: Overlap, threshold: int) -> Views:
     places = t["places"].select("place_id", pl.col("lat").round(4), pl.col("lon").round(4), "spot",
                                 pl.col("hotspot_z").round(1), *full.counts["places"])
     specs = [
-        CountTable("figure1", t["figure1"], ("count",), partitions=()),
+        CountTable("figure1", t["figure1"].with_columns(
+            pl.col("evidence").map_elements(lambda e: suppress_prose(e, threshold), return_dtype=pl.String)),
+            ("count",), partitions=()),
         CountTable("overlap", t["overlap"], ("persons",), partitions=[(), *[(label,) for label in overlap.labels]]),
         # "only this list" repeats a cell of the overlap table, which may be hidden there: left out.
         CountTable("overlap_totals", t["overlap_totals"].select("label", "persons"), ("persons",), partitions=()),
