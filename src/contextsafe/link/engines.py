@@ -21,8 +21,8 @@ class EngineMissing(ContextsafeError):
 
 
 @contextmanager
-def open_engine(engine: Engine) -> Iterator[Any]:
-    """A Splink database API for ``engine``, closed on exit."""
+def open_engine(engine: Engine, rows: int = 0) -> Iterator[Any]:
+    """A Splink database API for ``engine``, closed on exit (``rows``: input size, to tune Spark)."""
     if engine == "duckdb":
         from splink import DuckDBAPI
 
@@ -32,7 +32,7 @@ def open_engine(engine: Engine) -> Iterator[Any]:
         finally:
             api.duckdb_con.close()
     elif engine == "spark":
-        with _spark_api() as api:
+        with _spark_api(rows) as api:
             yield api
     else:
         raise ContextsafeError(f"link: unknown engine {engine!r}; use 'duckdb' or 'spark'")
@@ -41,8 +41,10 @@ def open_engine(engine: Engine) -> Iterator[Any]:
 def register(api: Any, frame: pl.DataFrame, name: str) -> Any:
     """Register ``frame`` as a Splink input table called ``name``."""
     if type(api).__name__ == "SparkAPI":
-        table = api.spark.createDataFrame(frame.to_pandas(use_pyarrow_extension_array=False))
-        return api.register(table, table_name=name)
+        # Through parquet: exact types (lists of strings included) and no driver-side pandas copy.
+        path = f"{api.contextsafe_scratch}/{name}.parquet"
+        frame.write_parquet(path)
+        return api.register(api.spark.read.parquet(path), table_name=name)
     return api.register(frame.to_arrow(), table_name=name)
 
 
@@ -57,7 +59,7 @@ def fetch(api: Any, table: Any, wanted: Callable[[str], bool]) -> pl.DataFrame:
 
 
 @contextmanager
-def _spark_api() -> Iterator[Any]:
+def _spark_api(rows: int) -> Iterator[Any]:
     try:
         from pyspark.sql import SparkSession
         from splink import SparkAPI
@@ -70,8 +72,8 @@ def _spark_api() -> Iterator[Any]:
         spark = (
             SparkSession.builder.master("local[*]").appName("contextsafe-link")
             .config("spark.jars", similarity_jar_location())
-            .config("spark.sql.shuffle.partitions", "8")
-            .config("spark.default.parallelism", "8")
+            .config("spark.sql.shuffle.partitions", "4" if rows < 200_000 else "32")
+            .config("spark.default.parallelism", "4" if rows < 200_000 else "32")
             .config("spark.driver.memory", "6g")
             .config("spark.ui.enabled", "false")
             .config("spark.sql.session.timeZone", "UTC")
@@ -80,7 +82,11 @@ def _spark_api() -> Iterator[Any]:
         )
         spark.sparkContext.setCheckpointDir(scratch)
         spark.sparkContext.setLogLevel("ERROR")
+        # Small inputs: keep intermediate tables in memory; large ones: write them to parquet.
+        lineage = "persist" if rows < 200_000 else "parquet"
+        api = SparkAPI(spark_session=spark, break_lineage_method=lineage)
+        api.contextsafe_scratch = scratch
         try:
-            yield SparkAPI(spark_session=spark, break_lineage_method="parquet")
+            yield api
         finally:
             spark.stop()

@@ -94,6 +94,25 @@ def smooth(model: dict[str, Any], floor: float = 1e-3) -> dict[str, Any]:
     return model
 
 
+_LEVEL_PARAMETERS = ("m_probability", "u_probability")
+
+
+def model_for_dialect(model: dict[str, Any], spec: ModelSpec, settings: LinkSettings, dialect: str) -> dict[str, Any]:
+    """A trained model rewritten for another SQL engine: the spec's comparisons built for ``dialect``,
+    carrying the trained parameters (so DuckDB's model scores identically on Spark)."""
+    if model.get("sql_dialect") == dialect:
+        return model
+    target = _splink_settings(spec, settings).get_settings(dialect).as_dict()
+    if [len(c["comparison_levels"]) for c in target["comparisons"]] != [
+            len(c["comparison_levels"]) for c in model["comparisons"]]:
+        raise ValueError("link: the saved model was not trained with this model specification")
+    for trained, fresh in zip(model["comparisons"], target["comparisons"], strict=True):
+        for old, new in zip(trained["comparison_levels"], fresh["comparison_levels"], strict=True):
+            new.update({k: old[k] for k in _LEVEL_PARAMETERS if k in old})
+    target["probability_two_random_records_match"] = model["probability_two_random_records_match"]
+    return target
+
+
 def _input_tables(api: Any, features: pl.DataFrame, settings: LinkSettings) -> list[Any]:
     if settings.link_type == "dedupe_only":
         return [register(api, features, "records")]
@@ -103,12 +122,13 @@ def _input_tables(api: Any, features: pl.DataFrame, settings: LinkSettings) -> l
 
 def _score(features: pl.DataFrame, spec: ModelSpec, settings: LinkSettings, engine: Engine, seed: int,
            model: dict[str, Any] | None) -> tuple[pl.DataFrame, dict[str, Any]]:
-    with open_engine(engine) as api:
+    with open_engine(engine, features.height) as api:
         tables = _input_tables(api, features, settings)
         if model is None:
             trainer = Linker(tables, _splink_settings(spec, settings), log_level=logging.WARNING)
             _train(trainer, spec, settings, seed)
             model = smooth(trainer.misc.save_model_to_json())
+        model = model_for_dialect(model, spec, settings, api.sql_dialect.sql_dialect_str)
         linker = Linker(tables, model, log_level=logging.WARNING)
         predictions = linker.inference.predict(threshold_match_probability=settings.review_from)
         keep = {"uid_l", "uid_r", "match_weight", "match_probability"}
