@@ -19,7 +19,7 @@ def borough(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
 
 @pytest.fixture(scope="session")
 def profile_run(borough: Workspace, tmp_path_factory: pytest.TempPathFactory) -> ProfileResult:
-    return build_profile(borough, "profiling", tmp_path_factory.mktemp("out") / "profile")
+    return build_profile(borough, "profiling", tmp_path_factory.mktemp("out") / "profile", pdf=False)
 
 
 def read(path: Path) -> str:

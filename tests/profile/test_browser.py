@@ -53,3 +53,13 @@ def test_report_renders_offline_and_requests_nothing(profile_run, name):
     counts, attempted = open_offline(profile_run.out / name)
     assert attempted == [], f"external requests attempted: {attempted}"
     assert all(n > 0 for n in counts.values()), counts
+
+
+def test_a_report_prints_to_pdf_with_chromium(tmp_path):
+    from contextsafe.profile.exports import print_pdf
+
+    html = tmp_path / "report.html"
+    html.write_text("<!DOCTYPE html><html><body><h1>Profile</h1><svg data-chart='map' width='10' height='10'>"
+                    "<rect width='10' height='10'/></svg></body></html>", encoding="utf-8")
+    pdf = print_pdf(html, tmp_path / "report.pdf")
+    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")

@@ -115,9 +115,7 @@ def partner_views(full: Views, overlap: Overlap, threshold: int) -> Views:
     places = t["places"].select("place_id", pl.col("lat").round(4), pl.col("lon").round(4), "spot",
                                 pl.col("hotspot_z").round(1), *full.counts["places"])
     specs = [
-        CountTable("figure1", t["figure1"].with_columns(
-            pl.col("evidence").map_elements(lambda e: suppress_prose(e, threshold), return_dtype=pl.String)),
-            ("count",), partitions=()),
+        CountTable("figure1", t["figure1"], ("count",), partitions=()),
         CountTable("overlap", t["overlap"], ("persons",), partitions=[(), *[(label,) for label in overlap.labels]]),
         # "only this list" repeats a cell of the overlap table, which may be hidden there: left out.
         CountTable("overlap_totals", t["overlap_totals"].select("label", "persons"), ("persons",), partitions=()),
@@ -131,10 +129,17 @@ def partner_views(full: Views, overlap: Overlap, threshold: int) -> Views:
         CountTable("equality", t["equality"], ("count",), partitions=[("list", "dimension")],
                    linked={"share": "count", "ratio": "count"}),
     ]
-    tables = {spec.name: suppress(spec, threshold) for spec in specs}
+    tables = {spec.name: _prose_safe(suppress(spec, threshold), spec.counts, threshold) for spec in specs}
     tables["peer_group_members"] = members
     counts = {spec.name: tuple(spec.counts) for spec in specs}
     return Views(tables, counts, full.codes, full.group_codes)
+
+
+def _prose_safe(frame: pl.DataFrame, counts: tuple[str, ...] | list[str], threshold: int) -> pl.DataFrame:
+    """Text cells with small counts written in words ("3 to 2 events") hidden the same way."""
+    text = [c for c, t in frame.schema.items() if t == pl.String and c not in counts]
+    return frame.with_columns(pl.col(c).map_elements(lambda v: suppress_prose(v, threshold), return_dtype=pl.String,
+                                                     skip_nulls=True) for c in text)
 
 
 def _with_segments(trends: pl.DataFrame) -> pl.DataFrame:
