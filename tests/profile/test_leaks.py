@@ -82,3 +82,9 @@ def test_refuses_personal_data_inside_a_table_cell(secrets):
 def test_refuses_a_small_count_written_in_a_sentence(secrets):
     error = refused(secrets, CLEAN + "<p>Two peer groups draw their members (3 young people) from one school.</p>")
     assert error.kind == "small count" and "sentence" in error.where
+
+
+def test_refuses_an_exact_address():
+    records = RECORDS.with_columns(pl.Series("address", ["Flat 3, 12 Lyme Street", None]))
+    secrets = secrets_from(records, EVENTS)
+    assert refused(secrets, CLEAN + "<td>flat 3, 12 lyme street</td>").kind == "address"

@@ -121,10 +121,16 @@ def _scan(secrets: Secrets, text: str) -> Iterable[tuple[str, int]]:
     tokens = {t.strip(".-/") for pattern in _ID_TOKENS for t in pattern.findall(text)}
     tokens |= {part for t in tokens if "/" in t for part in _slash_runs(t)}
     yield "record identifier", len(tokens & secrets.identifiers)
-    lower = text.lower()
-    yield "address", sum(1 for a in secrets.addresses if a in lower) if secrets.addresses and len(lower) < 5e6 else 0
+    yield "address", _addresses(secrets.addresses, text, single)
     pairs = {(round(float(a), 5), round(float(b), 5)) for a, b in _PAIR.findall(text)}
     yield "exact location", len({p for p in pairs if p in secrets.locations or p[::-1] in secrets.locations})
+
+
+def _addresses(addresses: frozenset[str], text: str, words: set[str]) -> int:
+    """Addresses found verbatim; only those whose every word is in the text are searched for (fast)."""
+    lower = text.lower()
+    candidates = (a for a in addresses if _words(a) <= words)
+    return sum(1 for a in candidates if a in lower)
 
 
 def _slash_runs(token: str) -> set[str]:
