@@ -54,3 +54,15 @@ def test_a_decided_pair_leaves_the_review_queue(workspace):
 def test_a_decision_on_an_unknown_record_is_refused(workspace):
     with pytest.raises(DecisionError, match="no record"):
         record_decision(workspace, ("police", "NOPE"), ("police", "K1"), "accept", decided_by="analyst.a")
+
+
+def test_pairs_csv_holds_the_links_that_join_each_person(workspace):
+    result = link_workspace(workspace)
+    with open(workspace.outputs_dir / "links" / "pairs.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == ["left_source", "left_record_id", "right_source", "right_record_id",
+                             "match_probability", "status", "explanation"]
+    sizes = result.person_records.group_by("person_id").len()["len"]
+    joining = result.pairs.filter(result.pairs["joins_person"]).height
+    assert joining == int((sizes - 1).sum())
+    assert all(row["explanation"] for row in rows)

@@ -58,6 +58,7 @@ class _Clusters:
         self.members: dict[str, list[str]] = {u: [u] for u in self.parent}
         self.forbidden: dict[str, set[str]] = {}
         self.probability: dict[str, float] = {}
+        self.joins: list[tuple[str, str]] = []  # the links that joined two clusters (a spanning forest)
         # Dates of birth recorded in each cluster; two clusters whose dates all conflict never merge.
         self.dobs: dict[str, set[str]] = {u: {d} for u, d in (dobs or {}).items() if d}
         # How often each first name is recorded in each cluster. Two clusters whose usual names are
@@ -124,6 +125,7 @@ class _Clusters:
             self.names.setdefault(ra, Counter()).update(names)
         for uid in (a, b):
             self.probability[uid] = max(self.probability.get(uid, 0.0), p)
+        self.joins.append((a, b))
         return True
 
 
@@ -140,6 +142,7 @@ def cluster(
     forbidden: Iterable[tuple[str, str]] = (),
     dates_of_birth: dict[str, str] | None = None,
     names: dict[str, NameKey] | None = None,
+    joins: list[tuple[str, str]] | None = None,
 ) -> pl.DataFrame:
     """Assign every uid a ``person_id``; ``links`` has ``uid_l``, ``uid_r``, ``match_probability``.
 
@@ -162,6 +165,8 @@ def cluster(
     ordered = links.sort(["match_probability", "uid_l", "uid_r"], descending=[True, False, False])
     for a, b, p in ordered.select("uid_l", "uid_r", "match_probability").iter_rows():
         state.link(a, b, float(p))
+    if joins is not None:
+        joins.extend(state.joins)
     rows = []
     for members in state.members.values():
         pid = person_id(min(members))

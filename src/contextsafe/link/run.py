@@ -27,7 +27,8 @@ class LinkResult:
 
     ``person_records``: source, record_id, person_id, match_probability — one row per record.
     ``pairs``: scored candidate pairs at or above ``settings.review_from``, with ``status``
-    (linked / review / rejected / not linked) and a readable ``explanation``.
+    (linked / review / rejected / accepted / not linked), ``joins_person`` (the link is one of those
+    that join each person's records together) and a readable ``explanation``.
     ``review_queue``: the pairs in the uncertain band that no analyst has decided yet.
     ``model``: the trained Splink model (JSON-serialisable), enough to re-run identically.
     """
@@ -251,8 +252,12 @@ def link_features(
     forbidden = pl.concat([guarded.join(accepted_pairs, on=["uid_l", "uid_r"], how="anti"), rejected]).unique()
     links = scored.filter(pl.col("match_probability") >= settings.link_threshold).join(
         forbidden, on=["uid_l", "uid_r"], how="anti")
+    joins: list[tuple[str, str]] = []
     persons = cluster(features.get_column("uid").to_list(), links, accepted=accepted_pairs.iter_rows(),
-                      forbidden=forbidden.iter_rows(), **_guards(features, settings))
+                      forbidden=forbidden.iter_rows(), joins=joins, **_guards(features, settings))
+    joined = pl.DataFrame([(min(a, b), max(a, b)) for a, b in joins], schema=["uid_l", "uid_r"], orient="row")
+    scored = scored.join(joined.with_columns(pl.lit(True).alias("joins_person")), on=["uid_l", "uid_r"], how="left")
+    scored = scored.with_columns(pl.col("joins_person").fill_null(False))
     pairs = _status(scored, decided, guarded, persons, settings)
     pairs = add_explanations(_split_uid(_split_uid(pairs, "uid_l", "left"), "uid_r", "right"), trained)
     queue = pairs.filter(pl.col("status") == "review").select(

@@ -32,7 +32,8 @@ LINK_TABLES = {
         decided_by VARCHAR NOT NULL, decided_at TIMESTAMP NOT NULL, reason VARCHAR""",
     "link_pairs": """
         left_source VARCHAR, left_record_id VARCHAR, right_source VARCHAR, right_record_id VARCHAR,
-        match_weight DOUBLE, match_probability DOUBLE, status VARCHAR, explanation VARCHAR""",
+        match_weight DOUBLE, match_probability DOUBLE, status VARCHAR, joins_person BOOLEAN,
+        explanation VARCHAR""",
     "link_review_queue": """
         left_source VARCHAR, left_record_id VARCHAR, right_source VARCHAR, right_record_id VARCHAR,
         match_weight DOUBLE, match_probability DOUBLE, explanation VARCHAR""",
@@ -120,8 +121,11 @@ def _write_files(workspace: Workspace, result: LinkResult, seed: int, engine: En
     folder = links_dir(workspace)
     folder.mkdir(parents=True, exist_ok=True)
     result.person_records.write_csv(folder / PERSON_RECORDS_CSV)
+    # The links that make up each person, and every pair a person decided or must decide on; the
+    # full list of scored pairs (transitively linked ones included) stays in table link_pairs.
     pair_columns = [*PAIR_KEYS, "match_probability", "status", "explanation"]
-    result.pairs.select(pair_columns).sort("match_probability", descending=True).write_csv(folder / PAIRS_CSV)
+    kept = result.pairs.filter(pl.col("joins_person") | ~pl.col("status").is_in(["linked", "not linked"]))
+    kept.select(pair_columns).sort("match_probability", descending=True).write_csv(folder / PAIRS_CSV)
     result.review_queue.write_csv(folder / REVIEW_CSV)
     (folder / MODEL_FILE).write_text(json.dumps(result.model, indent=2), encoding="utf-8")
     run = {"settings": result.settings.model_dump(), "seed": seed, "engine": engine}
@@ -145,7 +149,8 @@ def link_workspace(
     """Link every record in the workspace store into persons and write the results.
 
     Writes table ``person_records`` and ``outputs/links/person_records.csv`` (source, record_id,
-    person_id, match_probability), the scored pairs (``link_pairs``, ``pairs.csv``), the review queue
+    person_id, match_probability), the scored pairs (all in table ``link_pairs``; in ``pairs.csv``
+    the links joining each person's records and the decided or queued pairs), the review queue
     (``link_review_queue``, ``review_queue.csv``) and the trained model (``model.json``) with the
     settings used. ``reuse_model`` scores with the saved model instead of training a new one.
     """
@@ -158,10 +163,12 @@ def link_workspace(
     model = saved_model(workspace) if reuse_model else None
     result = link_records(records, engine=engine, settings=settings, decisions=known, seed=seed, model=model)
     with workspace.connect() as con:
+        for derived in ("link_pairs", "link_review_queue"):  # rebuilt by every run, schema included
+            con.execute(f"DROP TABLE IF EXISTS {derived}")
         ensure_link_tables(con)
         _replace(con, "person_records", result.person_records, PERSON_COLUMNS)
         _replace(con, "link_pairs", result.pairs, [*PAIR_KEYS, "match_weight", "match_probability", "status",
-                                                   "explanation"])
+                                                   "joins_person", "explanation"])
         _replace(con, "link_review_queue", result.review_queue, list(result.review_queue.columns))
     _write_files(workspace, result, seed, engine)
     return result
