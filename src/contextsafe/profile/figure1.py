@@ -21,7 +21,8 @@ HOME_EVENTS = ("domestic_abuse_callout", "household_disturbance")
 
 def figure1(data: ProfileData, contexts: ContextTables) -> pl.DataFrame:
     """One row per indicator: level, indicator, kind (vulnerability/resilience), count, unit, evidence, sources."""
-    rows = _individuals(data) + _families(data) + _groups(data, contexts) + _schools(contexts, data)
+    families = _households(contexts) if contexts.homes is not None else _families(data)
+    rows = _individuals(data) + families + _groups(data, contexts) + _schools(contexts, data)
     rows += _places(contexts, data)
     return pl.DataFrame(rows, schema=COLUMNS, orient="row")
 
@@ -73,6 +74,28 @@ def _families(data: ProfileData) -> list[tuple]:
          siblings.filter(pl.col("k") >= 2).height, "homes", "same recorded home, different linked young people", src),
         ("families", "Homes of young people of concern with no call-out recorded", "resilience", calm, "homes",
          f"of {homes_concern} homes of young people of concern", src),
+    ]
+
+
+def _households(contexts: ContextTables) -> list[tuple]:
+    """Families from ``contextsafe.contexts.home_contexts``: households found from shared postcode and surname,
+    siblings and call-outs."""
+    homes = contexts.homes
+    abuse = homes.filter(pl.col("domestic_abuse"))
+    src = ", ".join(sorted({s.split(":")[0] for v in abuse["domestic_abuse_sources"].drop_nulls()
+                            for s in v.split(";") if s}))
+    grouped = homes.filter(pl.col("peer_groups").fill_null("") != "")
+    return [
+        ("families", "Households linked to domestic abuse (call-outs, MARAC, case flags)", "vulnerability",
+         abuse.height, "households", "contextsafe.contexts households: shared home evidence", src),
+        ("families", "Households with two or more young people of concern (siblings or peers)", "vulnerability",
+         homes.filter(pl.col("persons_of_concern") >= 2).height, "households", "linked young people in one household",
+         "every permitted source"),
+        ("families", "Households with a young person in a peer group", "vulnerability", grouped.height, "households",
+         "where family and peer contexts meet", "every permitted source"),
+        ("families", "Households of young people of concern with no domestic abuse recorded", "resilience",
+         homes.filter(~pl.col("domestic_abuse") & (pl.col("persons_of_concern") > 0)).height, "households",
+         "no call-out, MARAC case or flag", "every permitted source"),
     ]
 
 
