@@ -149,3 +149,16 @@ def test_declared_encoding_that_does_not_fit_is_explained(tmp_path: Path, worksp
     path = write_export(tmp_path, encoding="cp1252")
     with pytest.raises(InputFileError, match="cannot be decoded as utf-8"):
         ingest_file(workspace, loaded, path)
+
+
+def test_concern_flags_can_depend_on_another_column(tmp_path: Path, workspace: Workspace) -> None:
+    header = ["Call", "Type", "Child", "Child present"]
+    rows = [["C1", "DOMESTIC", "K1", "Y"], ["C2", "DISTURBANCE", "K2", "Y"], ["C3", "DOMESTIC", "K3", "N"]]
+    loaded = write_mapping(tmp_path, contexts=[], record={"id": "Child"},
+                           event={"id": "Call", "type": "Type"},
+                           values={"type": {"DOMESTIC": "domestic_abuse_callout",
+                                            "DISTURBANCE": "household_disturbance"}},
+                           concerns={"columns": ["Child present"], "codes": {"Y": "domestic_abuse_at_home", "N": None},
+                                     "when": {"Type": ["DOMESTIC"]}})
+    ingest_file(workspace, loaded, write_export(tmp_path, csv_text(rows, header)))
+    assert _rows(workspace, "SELECT record_id, concern FROM concern_flags") == [("K1", "domestic_abuse_at_home")]

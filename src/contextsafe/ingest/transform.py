@@ -243,9 +243,12 @@ class Transformer:
         lookup = {k.strip().casefold(): v for k, v in spec.codes.items()}
         allowed = {c.value for c in Concern}
         parts = []
+        applies = pl.Series([True] * frame.height)
+        for name, wanted in spec.when.items():
+            applies &= _text(frame[self.resolve[name]]).str.to_lowercase().is_in([w.casefold() for w in wanted])
         for name in spec.columns:
             column = self.resolve[name]
-            cells = frame.select(pl.col(ROW), _text(frame[column]).alias("code"))
+            cells = frame.select(pl.col(ROW), _text(frame[column]).alias("code")).filter(applies.fill_null(False))
             if spec.separator:
                 cells = cells.with_columns(pl.col("code").str.split(spec.separator)).explode("code")
             cells = cells.with_columns(pl.col("code").str.strip_chars()).filter(

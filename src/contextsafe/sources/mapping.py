@@ -131,6 +131,9 @@ class ConcernMapping(_Strict):
     columns: list[str]
     separator: str | None = None  # several codes in one cell, e.g. "CSE;MFH"
     codes: dict[str, str | None]  # agency code -> concern (None: a code that is deliberately not a concern)
+    # Only rows whose column holds one of these values carry the flags (e.g. "Child Present" counts as
+    # exposure to domestic abuse on DOMESTIC call-outs, not on other household disturbances).
+    when: dict[str, list[str]] = {}
 
 
 class ContextLink(_Strict):
@@ -215,6 +218,7 @@ class SourceMapping(_Strict):
                     used.update(spec.columns)
         if self.concerns:
             used.update(self.concerns.columns)
+            used.update(self.concerns.when)
         used.update(link.column for link in self.contexts)
         return used
 
