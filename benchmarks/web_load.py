@@ -54,7 +54,11 @@ def main() -> None:
 
         print(f"building the demo workspace in {workspace} (2,000 young people, seed 7)")
         build_demo(workspace, "camden", 2000, 7)
-    results = {"users": args.users, "workspace": str(workspace), "server": "Django threaded server (runserver)",
+    results = {"users": args.users, "workspace": str(workspace),
+               "server": "contextsafe.web.run: Django's threaded WSGI server, listen backlog 256",
+               "load": "closed loop: each user requests its next page as soon as the last one arrives (no think time)",
+               "pages": "people search, a young person's record, context search, a context's record (seeded mix)",
+               "target_p95_ms": 300, "dataset": _dataset(workspace),
                "machine": {"python": platform.python_version(), "cpus": os.cpu_count()}}
     for engine in args.engines.split(","):
         print(f"{engine}: {args.users} users, up to {args.requests} requests or {args.seconds} s")
@@ -69,6 +73,16 @@ def main() -> None:
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(f"wrote {RESULTS}")
+
+
+def _dataset(workspace: Path) -> dict:
+    import duckdb
+
+    with duckdb.connect(str(workspace / "store.duckdb"), read_only=True) as con:
+        count = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
+                 for t in ("records", "events", "associations")}
+        count["persons"] = con.execute("SELECT count(DISTINCT person_id) FROM person_records").fetchone()[0]
+    return count
 
 
 def _arguments() -> argparse.Namespace:
@@ -144,6 +158,7 @@ def _pages() -> list[str]:
 def _load(base: str, users: list[tuple[str, str]], pages: list[str], total: int, seconds: int) -> dict:
     latencies: list[float] = []
     errors = [0]
+    failed_sign_ins = [0]
     statuses: dict[int, int] = {}
     lock = threading.Lock()
     budget = iter(range(total))
@@ -151,8 +166,17 @@ def _load(base: str, users: list[tuple[str, str]], pages: list[str], total: int,
     ready = threading.Barrier(len(users))
 
     def run(index: int, username: str, secret: str) -> None:
-        opener = _signed_in(base, username, secret)
-        ready.wait()
+        try:
+            opener = _signed_in(base, username, secret)
+        except (urllib.error.URLError, OSError, AttributeError):
+            with lock:
+                failed_sign_ins[0] += 1
+            ready.abort()  # the others stop waiting; the run is reported with its failed sign-ins
+            return
+        try:
+            ready.wait(timeout=300)
+        except threading.BrokenBarrierError:
+            pass
         rng = random.Random(index)
         while time.monotonic() < deadline:
             with lock:
@@ -168,7 +192,7 @@ def _load(base: str, users: list[tuple[str, str]], pages: list[str], total: int,
                 ok = False
                 statuses[refused.code] = statuses.get(refused.code, 0) + 1
             except (urllib.error.URLError, OSError):
-                ok = False
+                ok = False  # refused, reset or timed out
             with lock:
                 latencies.append((time.perf_counter() - start) * 1000)
                 errors[0] += not ok
@@ -181,7 +205,7 @@ def _load(base: str, users: list[tuple[str, str]], pages: list[str], total: int,
     latencies.sort()
     return {"p50_ms": round(_quantile(latencies, 0.50), 1), "p95_ms": round(_quantile(latencies, 0.95), 1),
             "errors": errors[0], "users": len(users), "requests": len(latencies),
-            "error_statuses": {str(k): v for k, v in sorted(statuses.items())}}
+            "error_statuses": {str(k): v for k, v in sorted(statuses.items())}, "failed_sign_ins": failed_sign_ins[0]}
 
 
 def _signed_in(base: str, username: str, secret: str) -> urllib.request.OpenerDirector:

@@ -31,7 +31,12 @@ def prepare(demo_accounts: bool = True) -> list:
 
 
 def run(host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve until interrupted (Django's threaded server: a demo, not a production server)."""
-    from django.core.management import call_command
+    """Serve until interrupted with Django's threaded WSGI server (a demo, not a production server), with a
+    listen backlog large enough that many users connecting at once are queued rather than refused."""
+    from django.core.servers.basehttp import WSGIServer, get_internal_wsgi_application
+    from django.core.servers.basehttp import run as serve_wsgi
 
-    call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=True)
+    class Server(WSGIServer):
+        request_queue_size = 256
+
+    serve_wsgi(host, port, get_internal_wsgi_application(), threading=True, server_cls=Server)
