@@ -1,7 +1,7 @@
 import polars as pl
 import pytest
-from conftest import person_of
 
+from conftest import person_of
 from contextsafe.link import LinkSettings
 
 
