@@ -88,3 +88,12 @@ def test_refuses_an_exact_address():
     records = RECORDS.with_columns(pl.Series("address", ["Flat 3, 12 Lyme Street", None]))
     secrets = secrets_from(records, EVENTS)
     assert refused(secrets, CLEAN + "<td>flat 3, 12 lyme street</td>").kind == "address"
+
+
+def test_markup_is_not_a_name():
+    # a young person called "Li Li" must not make every list in the report a leak
+    records = RECORDS.with_columns(pl.Series("given_name", ["Li", "Tomasz"]), pl.Series("family_name", ["Li", "W"]))
+    check_output(secrets_from(records, EVENTS), {"profile_redacted.html": "<ul><li>PG1</li><li>PG2</li></ul>"},
+                 {}, 5)
+    with pytest.raises(RedactionLeakError):
+        check_output(secrets_from(records, EVENTS), {"p.html": "<ul><li>seen with Li Li</li></ul>"}, {}, 5)

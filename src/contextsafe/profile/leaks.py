@@ -30,6 +30,7 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _WORDY_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 _PAIR = re.compile(r"(-?\d{1,3}\.\d{5,})\s*,\s*(-?\d{1,3}\.\d{5,})")
 _ID_TOKENS = (re.compile(r"[A-Za-z0-9/_\-.]+"), re.compile(r"[A-Za-z0-9_\-]+"))
+_TAG_NAME = re.compile(r"</?[A-Za-z][\w:-]*")
 MIN_NAME = 3  # a one- or two-letter name ("Ed", "Jo") is checked only as part of a full name
 
 
@@ -112,8 +113,9 @@ def check_output(secrets: Secrets, texts: Mapping[str, str], tables: Mapping[str
 
 
 def _scan(secrets: Secrets, text: str) -> Iterable[tuple[str, int]]:
-    words = [w.lower() for w in _WORD.findall(text)]
-    single = _words(text)
+    prose = _TAG_NAME.sub(" ", text)  # "<li>…</li><li>" is not the name "Li Li"; attribute values stay
+    words = [w.lower() for w in _WORD.findall(prose)]
+    single = _words(prose)
     yield "name", len({w for w in single if w in secrets.name_words and w not in secrets.public_words}) + \
         len({pair for pair in zip(words, words[1:], strict=False) if pair in secrets.full_names})
     yield "date of birth", len(_dates(text) & secrets.dates_of_birth)
@@ -186,12 +188,13 @@ def _public_names(con) -> set[str]:  # noqa: ANN001 - a DuckDB connection
 
 
 def _vocabulary() -> set[str]:
-    """Words of the report's own text: every word written in the profile, overlap and vocabulary modules."""
+    """Words of the report's own text: every word written in the modules whose sentences it quotes (profile,
+    overlap, contexts, places, vocabulary), and the entity names of HTML (``&amp;``)."""
     import contextsafe
 
     root = Path(contextsafe.__file__).parent
-    words: set[str] = set()
-    for folder in ("profile", "overlap", "vocab"):
+    words: set[str] = {"amp", "lt", "gt", "quot", "nbsp"}
+    for folder in ("profile", "overlap", "contexts", "places", "vocab"):
         for path in (root / folder).glob("*.py"):
             words |= _words(path.read_text(encoding="utf-8"))
     return words
