@@ -90,16 +90,31 @@ def main() -> None:
     parser.add_argument("--scales", default="0.1,0.3,1.0")
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--child", nargs=2, metavar=("YOUNG_PEOPLE", "FOLDER"))
+    parser.add_argument("--keep", action="store_true", help="keep the results of scales not run this time")
     args = parser.parse_args()
     if args.child:
         child(int(args.child[0]), Path(args.child[1]))
         return
-    growth = []
-    for scale in (float(s) for s in args.scales.split(",")):
+    scales = [float(s) for s in args.scales.split(",")]
+    growth = _kept(scales) if args.keep else []
+    for scale in scales:
         figures = run_scale(round(args.young_people * scale), args.timeout)
-        growth.append({"scale": scale, **figures})
+        growth.append({"scale": scale, **figures, "commit": _commit()})
+        growth.sort(key=lambda g: g["scale"])
         print(json.dumps(growth[-1]), flush=True)
         _write(args, growth)
+
+
+def _kept(scales: list[float]) -> list[dict[str, object]]:
+    if not RESULTS.exists():
+        return []
+    return [g for g in json.loads(RESULTS.read_text(encoding="utf-8")).get("growth", []) if g["scale"] not in scales]
+
+
+def _commit() -> str:
+    out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,  # noqa: S607
+                         cwd=Path(__file__).parent, check=False)
+    return out.stdout.strip()
 
 
 def _write(args: argparse.Namespace, growth: list[dict[str, object]]) -> None:
