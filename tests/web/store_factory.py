@@ -10,7 +10,8 @@ persons:
   P-BEN    school E1, pgi G2, school E0 (recorded 2000: past retention)   (Ben Okafor)
   P-CAL    police C2 only                  (Cal Smith)
   P-XSS    csc S9 whose name is an XSS payload
-events: police EV1 (C1 victim, C2 suspect); pgi EV2 (G1, G2 named peers); school EV0 in 2000 (E0).
+events: police EV1 (C1 victim, C2 suspect); pgi EV2 (G1, G2 named peers; the one with coordinates);
+        school EV0 in 2000 (E0).
 contexts: school:1 "Hill School" (S1 and E1 attend); peer_group:PG1 (G1, G2 members, from pgi only).
 """
 
@@ -37,10 +38,10 @@ RECORDS = [  # source, record_id, given, family, dob, recorded_on, person
     ("police_crime", "C2", "Cal", "Smith", "2003-09-09", "2026-02-01", "P-CAL"),
     ("csc_referrals", "S9", XSS_NAME, "O'Brien", "2006-01-01", "2026-01-01", "P-XSS"),
 ]
-EVENTS = [  # source, event_id, type, occurred_on
-    ("police_crime", "EV1", "crime", "2026-02-01 20:00:00"),
-    ("pgi_forms", "EV2", "peer_group_information", "2026-03-01 10:00:00"),
-    ("school_exclusions", "EV0", "exclusion", "2000-01-05 09:00:00"),
+EVENTS = [  # source, event_id, type, occurred_on, latitude, longitude
+    ("police_crime", "EV1", "crime", "2026-02-01 20:00:00", None, None),
+    ("pgi_forms", "EV2", "peer_group_information", "2026-03-01 10:00:00", 51.55, -0.15),
+    ("school_exclusions", "EV0", "exclusion", "2000-01-05 09:00:00", None, None),
 ]
 PARTICIPANTS = [("police_crime", "EV1", "C1", "victim"), ("police_crime", "EV1", "C2", "suspect"),
                 ("pgi_forms", "EV2", "G1", "named_peer"), ("pgi_forms", "EV2", "G2", "named_peer"),
@@ -65,9 +66,10 @@ def make_store(root: Path) -> Workspace:
                         "date_of_birth, recorded_on) VALUES (?, ?, 'i', 1, ?, ?, ?, ?)",
                         [source, rid, given, family, dob, recorded])
             con.execute("INSERT INTO person_records VALUES (?, ?, ?, 0.99)", [source, rid, person])
-        for source, eid, kind, when in EVENTS:
+        for source, eid, kind, when, lat, lon in EVENTS:
             con.execute("INSERT INTO events (source, event_id, ingest_id, row_number, event_type, occurred_on, "
-                        "place_name) VALUES (?, ?, 'i', 1, ?, ?, 'Hill Park')", [source, eid, kind, when])
+                        "place_name, latitude, longitude) VALUES (?, ?, 'i', 1, ?, ?, 'Hill Park', ?, ?)",
+                        [source, eid, kind, when, lat, lon])
         for row in PARTICIPANTS:
             con.execute("INSERT INTO participants VALUES (?, ?, ?, ?, NULL, NULL)", list(row))
         for source, rid, kind, ref, typ, cid in ASSOCIATIONS:

@@ -205,7 +205,7 @@ def context(ident: str, visible: Iterable[str]) -> dict:
                         WHERE {CONTEXT_KEY} = ? AND list_contains(?::VARCHAR[], a.source)
                         ORDER BY p.person_id, a.source""", params)  # noqa: S608
     events = query(f"""SELECT DISTINCT e.source, e.event_id, e.event_type, e.occurred_on, e.place_name, pa.role,
-                              p.person_id
+                              p.person_id, e.latitude, e.longitude
                        FROM associations a JOIN person_records p USING (source, record_id)
                        JOIN participants pa ON pa.source = a.source AND pa.record_id = a.record_id
                        JOIN events e ON e.source = pa.source AND e.event_id = pa.event_id

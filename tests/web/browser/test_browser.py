@@ -78,6 +78,7 @@ def test_context_network_view(served, page):
     submit(page, "#results a")
     assert page.inner_text("#context-name") == "PG1"
     assert "P-AMARA\tP-BEN\t1" in page.inner_text("#network")
+    assert page.locator("#network-drawing circle").count() == 2 and page.locator("#event-map").is_visible()
 
 
 def test_redacted_profile_for_a_partner(served, page):

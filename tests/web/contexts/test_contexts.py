@@ -46,3 +46,23 @@ def test_a_context_whose_name_holds_a_slash(analysis_store):
     assert link.endswith("York%20Way/")
     page = client.get(link)
     assert page.status_code == 200 and "P-AMARA" in page.content.decode()
+
+
+def test_network_drawing_and_event_map(analysis_store):
+    page = signed_in(user("practitioner")).get("/contexts/peer_group:PG1/").content.decode()
+    drawing = page[page.index('<svg id="network-drawing"'):page.index("</svg>")]
+    assert drawing.count("<circle") == 2 and drawing.count("<line") == 1
+    assert 'href="/people/P-AMARA/"' in drawing
+    event_map = page[page.index('<svg id="event-map"'):]
+    assert event_map[:event_map.index("</svg>")].count("<circle") == 2  # EV2, once per member taking part
+    school = signed_in(user("panel_chair"), "assessment").get("/contexts/school:1/").content.decode()
+    assert 'id="no-map"' in school and 'id="network-drawing"' not in school
+
+
+def test_drawing_is_the_same_every_time():
+    from contextsafe.web.contexts.drawing import event_map, network
+
+    edges = [{"a": "P1", "b": "P2", "events": 2}, {"a": "P2", "b": "P3", "events": 1}]
+    assert network(edges) == network(list(reversed(edges)))
+    drawn = event_map([{"latitude": 51.5, "longitude": -0.2}, {"latitude": 51.6, "longitude": -0.1}])
+    assert drawn["points"] == [{"x": 20.0, "y": 340.0}, {"x": 340.0, "y": 20.0}]  # south-west low left, north up

@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from contextsafe.web import store
 from contextsafe.web.access import Action, Kind, Target, check
+from contextsafe.web.contexts import drawing
 from contextsafe.web.forms import SearchForm, search_detail
 
 
@@ -23,4 +24,6 @@ def search(request):  # noqa: ANN001, ANN201
 def detail(request, context_id: str):  # noqa: ANN001, ANN201
     decision = check(request, Target(Kind.CONTEXT, context_id), Action.VIEW)
     context = store.context(context_id, decision.sources)
-    return render(request, "contexts/detail.html", {"context": context, "decision": decision})
+    return render(request, "contexts/detail.html", {
+        "context": context, "decision": decision, "drawing": drawing.network(context["network"]),
+        "map": drawing.event_map(context["events"])})
