@@ -8,6 +8,7 @@ WORKSPACE ?= demo-workspace
 BOROUGH ?= camden
 YOUNG_PEOPLE ?= 2000
 SEED ?= 7
+PORT ?= 8000
 # GOV.UK Frontend (npm) copied into the web application's static folder; the app serves it itself.
 GOVUK := src/contextsafe/web/static/govuk/.copied
 GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
@@ -43,6 +44,7 @@ postgres-test:
 
 demo: $(STAMP) $(GOVUK)
 	$(BIN)/contextsafe demo --workspace $(WORKSPACE) --borough $(BOROUGH) --young-people $(YOUNG_PEOPLE) --seed $(SEED)
+	$(BIN)/contextsafe web serve --workspace $(WORKSPACE) --port $(PORT)
 
 test: $(STAMP) $(GOVUK)
 	bash scripts/system-packages.sh

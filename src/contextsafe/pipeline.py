@@ -1,5 +1,5 @@
 """The main job, stage by stage: synthetic borough → ingest with the real open data → place →
-link → overlap. The CLI's ``demo`` command and the benchmarks call this; it holds the order of the
+link → overlap → profile. The CLI's ``demo`` command and the benchmarks call this; it holds the order of the
 stages and nothing else."""
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ class DemoResult:
     link: object = None  # LinkResult
     overlap: object = None  # Overlap
     overlap_files: list[Path] = field(default_factory=list)
+    profile: object = None  # ProfileResult
 
 
 def build_demo(root: Path, borough: str = "camden", young_people: int = 2000, seed: int = 7,
-               step: Step | None = None, link: bool = True) -> DemoResult:
+               step: Step | None = None, link: bool = True, profile: bool = False) -> DemoResult:
     """Build a complete workspace for ``borough`` from a synthetic borough and the real open data."""
     from contextsafe.geo import open_data_sources
     from contextsafe.ingest import ingest_file
@@ -58,4 +59,10 @@ def build_demo(root: Path, borough: str = "camden", young_people: int = 2000, se
         say("Counting young people across lists (overlap)")
         result.overlap = compute_overlap(ws, by="concern", grouping=GANGS_SYV_GROUPING)
         result.overlap_files = write_overlap(ws, grouping=GANGS_SYV_GROUPING)
+    if link and profile:
+        from contextsafe.profile import build_profile
+        from contextsafe.vocab import Purpose
+
+        say("Building the contextual problem profile (purpose: profiling) and its partner version")
+        result.profile = build_profile(ws, Purpose.PROFILING, ws.outputs_dir / "profile", seed=seed)
     return result

@@ -17,8 +17,9 @@ def register(app: typer.Typer) -> None:
              borough: str = typer.Option("camden", help="camden, hackney or islington"),
              young_people: int = typer.Option(2000, help="Size of the synthetic borough"),
              seed: int = typer.Option(7, help="Seed of the synthetic borough"),
-             link: bool = typer.Option(True, help="Link people and count overlap after ingest")) -> None:
-        """Synthetic borough over real geography → ingest with real open data → link → overlap."""
+             link: bool = typer.Option(True, help="Link people and count overlap after ingest"),
+             profile: bool = typer.Option(True, help="Build the contextual problem profile after linkage")) -> None:
+        """Synthetic borough over real geography → ingest with real open data → link → overlap → profile."""
         from contextsafe.cli.ingest import reconciliation_table
         from contextsafe.pipeline import build_demo
 
@@ -30,7 +31,7 @@ def register(app: typer.Typer) -> None:
                 bar.update(task, description=message)
                 console.log(message)
 
-            result = build_demo(workspace, borough, young_people, seed, step=step, link=link)
+            result = build_demo(workspace, borough, young_people, seed, step=step, link=link, profile=profile)
             bar.update(task, description="Done")
         console.print(reconciliation_table(result.ingests))
         _placement(result)
@@ -44,6 +45,9 @@ def register(app: typer.Typer) -> None:
             console.print(summarise(result.overlap))
             for path in result.overlap_files:
                 console.print(f"  wrote {path}")
+        if result.profile is not None:
+            console.print(f"\nProfile: open [bold]{result.profile.report}[/bold]")
+            console.print(f"Partner (redacted) version: [bold]{result.profile.partner_report}[/bold]")
         console.print(f"\nWorkspace: [bold]{result.workspace.root}[/bold]")
 
 
