@@ -104,3 +104,11 @@ def test_xlsx_missing_sheet_lists_the_sheets(tmp_path: Path) -> None:
     loaded = write_mapping(tmp_path, format={"type": "xlsx", "sheet": "Nope"})
     with pytest.raises(InputFileError, match="sheets: Caseload"):
         check_source(loaded, _xlsx(tmp_path / "caseload.xlsx"))
+
+
+def test_utf8_whose_bytes_are_undefined_in_cp1252_is_read_as_utf8(tmp_path: Path, workspace) -> None:
+    """"ANAÏS" is C3 8F in UTF-8, and 0x8F has no meaning in Windows-1252."""
+    rows = [["A1", "ANAÏS", "Smith", "01/02/2004", "F", "NW1 8NN", "03/03/2018", "CSE", ""]]
+    report = ingest_file(workspace, write_mapping(tmp_path), write_export(tmp_path, csv_text(rows)))
+    assert (report.encoding, report.accepted) == ("utf-8", 1)
+    assert table(workspace, "SELECT given_name FROM records") == [("ANAÏS",)]

@@ -78,24 +78,12 @@ def open_export(path: Path, fmt: FileFormat, wanted: set[str]) -> OpenedExport:
     return _open_csv(path, fmt, wanted)
 
 
-def decode(data: bytes, path: Path, encoding: str) -> tuple[str, str]:
-    """Decode an export, guessing UTF-8 (with or without BOM) then Windows-1252 when asked to."""
-    if b"\x00" in data[:65536] or data[:4] == b"PK\x03\x04":
-        hint = "it looks like an Excel workbook: set format.type: xlsx" if data[:2] == b"PK" else (
+def refuse_binary(start: bytes, path: Path) -> None:
+    """Refuse a file that is not text: NUL bytes, or an Excel workbook (a zip) named as CSV."""
+    if b"\x00" in start or start[:4] == b"PK\x03\x04":
+        hint = "it looks like an Excel workbook: set format.type: xlsx" if start[:2] == b"PK" else (
             "check the file is the CSV export and not a binary file")
         raise InputFileError(str(path), "the file is not text (it holds binary bytes)", hint)
-    if encoding == "auto":
-        if data.startswith(b"\xef\xbb\xbf"):
-            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-        try:
-            return data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            return data.decode("cp1252", errors="replace"), "cp1252"
-    try:
-        return data.decode(encoding), encoding
-    except UnicodeDecodeError as exc:
-        raise InputFileError(str(path), f"cannot be decoded as {encoding} at byte {exc.start}",
-                             "set format.encoding: auto, or the export's real encoding") from None
 
 
 def _open_csv(path: Path, fmt: FileFormat, wanted: set[str]) -> OpenedExport:
@@ -129,7 +117,7 @@ def sniff_encoding(path: Path, encoding: str) -> str:
     """
     with path.open("rb") as handle:
         start = handle.read(65536)
-        decode(start, path, "cp1252")  # raises on binary content
+        refuse_binary(start, path)
         if encoding == "auto" and start.startswith(b"\xef\xbb\xbf"):
             return "utf-8-sig"
         handle.seek(0)
