@@ -352,7 +352,7 @@ def scale_section(n: int, engines: list[str]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="FEBRL 4 and a small synthetic borough only")
+    parser.add_argument("--quick", action="store_true", help="FEBRL 4 and the synthetic borough; no scale run")
     parser.add_argument("--million", action="store_true", help="also link 1,000,000 synthetic records")
     parser.add_argument("--spark", action="store_true", help="with --million: the same on the Spark engine")
     parser.add_argument("--records", type=int, default=1_000_000, help="records for the scale run")
