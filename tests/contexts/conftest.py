@@ -4,26 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-import duckdb
 import pytest
 
 from contextsafe.store import Workspace
+from tests.store_rows import StoreWriter
 
 
-class Store:
+class Store(StoreWriter):
     """A tiny writer of canonical rows; every insert fills the NOT NULL bookkeeping columns."""
-
-    def __init__(self, ws: Workspace):
-        self.ws = ws
-        self.con = duckdb.connect(str(ws.store_path))
-        self._row = 0
-
-    def source(self, source: str, purposes: tuple[str, ...] = ("profiling", "assessment")) -> None:
-        self.con.execute(
-            "INSERT INTO sources (source, agency, legal_basis, information_sharing_agreement, permitted_purposes,"
-            " retention, retention_days, mapping_sha256, mapping_yaml, registered_at)"
-            " VALUES (?, 'agency', 'basis', 'ISA-1', ?, 'P6Y', 2190, 'x', 'x', ?)",
-            [source, list(purposes), dt.datetime(2026, 1, 1)])
 
     def record(self, source: str, record_id: str, person: str | None = None, *, postcode: str | None = None,
                family_name: str | None = None) -> None:
@@ -48,10 +36,6 @@ class Store:
             self.con.execute("INSERT INTO participants (source, event_id, record_id, role, relation, influence)"
                              " VALUES (?, ?, ?, ?, ?, ?)", [source, event_id, record_id, role, relation, influence])
 
-    def flag(self, source: str, concern: str, *, record_id: str | None = None, event_id: str | None = None) -> None:
-        self.con.execute("INSERT INTO concern_flags VALUES (?, ?, ?, ?, 'CODE')",
-                         [source, record_id, event_id, concern])
-
     def school(self, urn: str, name: str) -> None:
         self.con.execute("INSERT INTO contexts VALUES (?, 'school', ?, ?, NULL, NULL, 'dfe')",
                          [f"school:{urn}", name, urn])
@@ -66,9 +50,6 @@ class Store:
             self.record(source, f"{event_id}-{p}", p)
         self.event(source, event_id, "crime", {f"{event_id}-{p}": "suspect" for p in persons})
 
-    def close(self) -> Workspace:
-        self.con.close()
-        return self.ws
 
 
 @pytest.fixture

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-import duckdb
 import pytest
 
 from contextsafe.store import Workspace
+from tests.store_rows import StoreWriter
 
 
-class Store:
+class Store(StoreWriter):
     """A tiny writer of canonical rows; every insert fills the NOT NULL bookkeeping columns."""
-
-    def __init__(self, ws: Workspace):
-        self.ws = ws
-        self.con = duckdb.connect(str(ws.store_path))
-        self._row = 0
-
-    def source(self, source: str, purposes: tuple[str, ...] = ("profiling", "assessment")) -> None:
-        self.con.execute(
-            "INSERT INTO sources (source, agency, legal_basis, information_sharing_agreement, permitted_purposes,"
-            " retention, retention_days, mapping_sha256, mapping_yaml, registered_at)"
-            " VALUES (?, 'agency', 'basis', 'ISA-1', ?, 'P6Y', 2190, 'x', 'x', ?)",
-            [source, list(purposes), dt.datetime(2026, 1, 1)],
-        )
 
     def record(self, source: str, record_id: str, person: str | None = None, *concerns: str) -> None:
         """A record, optionally linked to ``person``, flagged with ``concerns`` at record level."""
@@ -36,10 +21,6 @@ class Store:
         for concern in concerns:
             self.flag(source, concern, record_id=record_id)
 
-    def flag(self, source: str, concern: str, *, record_id: str | None = None, event_id: str | None = None) -> None:
-        self.con.execute("INSERT INTO concern_flags VALUES (?, ?, ?, ?, 'CODE')",
-                         [source, record_id, event_id, concern])
-
     def event(self, source: str, event_id: str, event_type: str, category: str | None = None,
               participants: dict[str, str] | None = None) -> None:
         """An event and its participants (record_id -> role)."""
@@ -50,9 +31,6 @@ class Store:
             self.con.execute("INSERT INTO participants (source, event_id, record_id, role) VALUES (?, ?, ?, ?)",
                              [source, event_id, record_id, role])
 
-    def close(self) -> Workspace:
-        self.con.close()
-        return self.ws
 
 
 @pytest.fixture
