@@ -33,6 +33,21 @@ class Kind(StrEnum):
     SHARING = "sharing"
     RETENTION = "retention"
     BREAK_GLASS = "break_glass"
+    # Casework documents (contextsafe.web.casework): the practitioner and partnership workflows.
+    PGI = "pgi"  # peer group information request and answer (appendix F)
+    CHILD_CONCERN = "child_concern"  # child-on-child concern, discussion and decision (KCSiE)
+    ASSESSMENT = "contextual_assessment"  # contextual assessment and intervention plan (appendix G)
+    CASE_REVIEW = "case_review"  # contextual case review (appendix C)
+    HSB_MEETING = "hsb_meeting"  # HSB multi-agency planning meeting (appendix L)
+    FAP_REFERRAL = "fap_referral"  # Fair Access Panel referral (appendix H)
+    CONTEXT_REFERRAL = "context_referral"  # context referral, conference and plan
+    CONTEXT_ASSESSMENT = "context_assessment"  # toolkit assessments of a place, peer group or school
+    SAFETY_MAP = "safety_map"  # a young person's red/amber/green places
+    CASE_NOTE = "case_note"  # case notes and the contexts suggested from them
+    # Partnership view (not about one child).
+    LOCAL_AUDIT = "local_audit"  # appendix A audit matrix, observations, forum, report
+    PANEL = "panel"  # multi-agency meetings and the overlap between their lists
+    DOCUMENT_CHECK = "document_check"  # strategic document checks (appendix P)
 
 
 class Action(StrEnum):
@@ -47,6 +62,11 @@ class Action(StrEnum):
 OWNED = frozenset({Kind.SHARING})
 # Kinds holding personal data about young people: visible only through sources that permit the purpose.
 PERSONAL = frozenset({Kind.PERSON, Kind.CONTEXT})
+# Casework documents: visible to the owning and sharing organisations (and the document's team, when it
+# names one), only for the purpose the document was collected for.
+CASEWORK = frozenset({Kind.PGI, Kind.CHILD_CONCERN, Kind.ASSESSMENT, Kind.CASE_REVIEW, Kind.HSB_MEETING,
+                      Kind.FAP_REFERRAL, Kind.CONTEXT_REFERRAL, Kind.CONTEXT_ASSESSMENT, Kind.SAFETY_MAP,
+                      Kind.CASE_NOTE})
 
 # Purposes each role may state. Auditors work for audit only; analysts never for assessment of one child.
 ROLE_PURPOSES: dict[str, frozenset[Purpose]] = {
@@ -66,7 +86,9 @@ MAY_BREAK_GLASS = frozenset({UserRole.PRACTITIONER, UserRole.PANEL_CHAIR})
 # Roles that see organisation-owned records (sharing decisions) of every organisation.
 SEES_EVERY_ORGANISATION = frozenset({UserRole.AUDITOR})
 
-APPS_WITH_RULES = ("accounts", "audit", "governance", "people", "contexts", "profiles", "retention")
+APPS_WITH_RULES = ("accounts", "audit", "governance", "people", "contexts", "profiles", "retention", "casework",
+                   *("pgi", "concerns", "assessments", "casereviews", "hsb", "fap", "contextplans"),
+                   *("localaudit", "panels", "doccheck", "casenotes"))
 
 
 @dataclass(frozen=True)
@@ -132,6 +154,8 @@ def decide(user, purpose: str | None, target: Target, action: Action,  # noqa: A
         owners = owners_of(target)
         if user.organisation_id not in owners:
             return Decision(False, "record belongs to another organisation", purpose or "")
+    if target.kind in CASEWORK:
+        return _decide_casework(user, purpose, target)
     if target.kind not in PERSONAL:
         return Decision(True, "role permits", purpose or "")
     if not purpose:
@@ -139,6 +163,33 @@ def decide(user, purpose: str | None, target: Target, action: Action,  # noqa: A
     if purpose not in ROLE_PURPOSES.get(user.role, ()):
         return Decision(False, f"role {user.role} may not work for purpose {purpose}", purpose)
     return _decide_personal(user, purpose, target, break_glass)
+
+
+def _decide_casework(user, purpose: str | None, target: Target) -> Decision:  # noqa: ANN001
+    """A casework document: the stated purpose must be the one it was collected for (peer group information
+    gathered for assessment never reaches an intelligence view), and the user's organisation must own it or
+    have it shared with them (and the user be on its team, when it names one)."""
+    from contextsafe.web.casework.models import CaseDocument
+
+    if not purpose:
+        return Decision(False, "no purpose stated")
+    if purpose not in ROLE_PURPOSES.get(user.role, ()):
+        return Decision(False, f"role {user.role} may not work for purpose {purpose}", purpose)
+    if not target.ident:
+        return Decision(True, "role and purpose permit", purpose)
+    document = CaseDocument.objects.filter(pk=int(target.ident) if target.ident.isdigit() else -1,
+                                           kind=str(target.kind)).select_related("agreement").first()
+    if document is None:
+        return Decision(False, "no such record", purpose)
+    if user.role not in SEES_EVERY_ORGANISATION and user.organisation_id not in document.organisation_ids():
+        return Decision(False, "record belongs to another organisation", purpose)
+    team = set(document.team.values_list("id", flat=True))
+    if team and user.id not in team:
+        return Decision(False, "record is restricted to its team", purpose)
+    if document.purpose != purpose:
+        return Decision(False, f"collected for {document.purpose}; not available for {purpose}", purpose)
+    agreements = (document.agreement.reference,) if document.agreement else ()
+    return Decision(True, "owning or sharing organisation, collected for this purpose", purpose, (), agreements)
 
 
 def _decide_personal(user, purpose: str, target: Target, break_glass: bool) -> Decision:  # noqa: ANN001

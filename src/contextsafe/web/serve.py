@@ -27,7 +27,27 @@ def prepare(demo_accounts: bool = True) -> list:
 
     call_command("migrate", verbosity=0, interactive=False)
     sync_agreements()
-    return create_demo_accounts() if demo_accounts else []
+    if not demo_accounts:
+        return []
+    accounts = create_demo_accounts()
+    seed_demo_workflows()
+    return accounts
+
+
+# Apps whose ``demo.seed()`` fills in an example of each workflow over the demo borough (idempotent).
+DEMO_APPS = ("pgi", "concerns", "assessments", "casereviews", "hsb", "fap", "contextplans", "localaudit", "panels",
+             "doccheck", "casenotes")
+
+
+def seed_demo_workflows() -> None:
+    """Call every workflow app's ``demo.seed()`` (after the demo accounts exist), so the demo shows them filled in."""
+    import importlib
+    import importlib.util
+
+    for app in DEMO_APPS:
+        name = f"contextsafe.web.{app}.demo"
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name).seed()
 
 
 def run(host: str = "127.0.0.1", port: int = 8000) -> None:

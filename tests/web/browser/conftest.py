@@ -3,6 +3,7 @@ store, the demo accounts), driven by Playwright through Debian's Chromium."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import socket
@@ -86,13 +87,30 @@ def page(browser):  # noqa: ANN001, ANN201
     context.close()
 
 
+_last_step: dict[str, int] = {}
+
+
+def fresh_code(account: dict) -> str:
+    """A TOTP code this account has not used yet: the server accepts the previous, current and next 30-second
+    step once each, so the same account can sign in again at once; past those, wait for the clock."""
+    totp = pyotp.TOTP(account["totp_secret"])
+    key = account["username"] + account["totp_secret"]
+    while True:
+        now = totp.timecode(datetime.datetime.now(datetime.UTC))
+        for step in (now - 1, now, now + 1):
+            if step > _last_step.get(key, -1):
+                _last_step[key] = step
+                return totp.generate_otp(step)
+        time.sleep(1)
+
+
 def sign_in(page, base: str, account: dict, purpose: str | None = None) -> None:  # noqa: ANN001
-    """Password, then the TOTP code the account's authenticator would show, then (optionally) a purpose."""
+    """Password, then a TOTP code the account's authenticator would accept, then (optionally) a purpose."""
     page.goto(f"{base}/accounts/sign-in/")
     page.fill("#id_username", account["username"])
     page.fill("#id_password", account["password"])
     submit(page, "#sign-in")
-    page.fill("#id_code", pyotp.TOTP(account["totp_secret"]).now())
+    page.fill("#id_code", fresh_code(account))
     submit(page, "#verify-code")
     if purpose:
         page.select_option("#id_purpose", purpose)

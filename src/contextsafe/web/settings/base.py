@@ -23,6 +23,20 @@ INSTALLED_APPS = [
     "contextsafe.web.contexts",
     "contextsafe.web.profiles",
     "contextsafe.web.retention",
+    "contextsafe.web.casework",
+    # Practitioner workflows (each keeps its records as casework documents).
+    "contextsafe.web.pgi",
+    "contextsafe.web.concerns",
+    "contextsafe.web.assessments",
+    "contextsafe.web.casereviews",
+    "contextsafe.web.hsb",
+    "contextsafe.web.fap",
+    "contextsafe.web.contextplans",
+    # Partnership view.
+    "contextsafe.web.localaudit",
+    "contextsafe.web.panels",
+    "contextsafe.web.doccheck",
+    "contextsafe.web.casenotes",
 ]
 
 MIDDLEWARE = [

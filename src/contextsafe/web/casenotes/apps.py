@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CasenotesConfig(AppConfig):
+    name = "contextsafe.web.casenotes"
+    label = "casenotes"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CasereviewsConfig(AppConfig):
+    name = "contextsafe.web.casereviews"
+    label = "casereviews"

@@ -1,0 +1,55 @@
+"""History (who changed what), print and PDF of any casework document, checked against its kind's rules."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string, select_template
+
+from contextsafe.web.access import Action, Kind, Target, check
+from contextsafe.web.casework.documents import print_pdf
+from contextsafe.web.casework.models import CaseDocument
+
+PRINT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def _document(request, pk: int, action: Action, detail: str = "") -> CaseDocument:  # noqa: ANN001
+    kind = CaseDocument.objects.filter(pk=pk).values_list("kind", flat=True).first()
+    if kind is None or kind not in Kind.__members__.values():
+        raise Http404("no such document")
+    check(request, Target(Kind(kind), str(pk)), action, detail=detail)
+    return get_object_or_404(CaseDocument.objects.select_related("organisation", "created_by", "agreement"), pk=pk)
+
+
+@login_required
+def history(request, pk: int):  # noqa: ANN001, ANN201
+    document = _document(request, pk, Action.VIEW, detail="history")
+    versions = document.versions.select_related("changed_by").order_by("-number")
+    return render(request, "casework/history.html", {"document": document, "versions": versions})
+
+
+def printable(document: CaseDocument) -> str:
+    """The self-contained printable page (inline style, no scripts, nothing fetched)."""
+    template = select_template([f"casework/print/{document.kind}.html", "casework/print/generic.html"])
+    body = template.render({"document": document, "data": document.data})
+    return render_to_string("casework/print/page.html", {"document": document, "body": body})
+
+
+@login_required
+def print_view(request, pk: int):  # noqa: ANN001, ANN201
+    document = _document(request, pk, Action.VIEW, detail="print")
+    response = HttpResponse(printable(document))
+    response["Content-Security-Policy"] = PRINT_POLICY
+    return response
+
+
+@login_required
+def pdf(request, pk: int):  # noqa: ANN001, ANN201
+    document = _document(request, pk, Action.EXPORT, detail="pdf")
+    content = print_pdf(printable(document))
+    if content is None:
+        raise Http404("PDF printing needs Debian's chromium (scripts/system-packages.sh installs it)")
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{document.kind}-{document.pk}-v{document.version}.pdf"'
+    return response

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DoccheckConfig(AppConfig):
+    name = "contextsafe.web.doccheck"
+    label = "doccheck"

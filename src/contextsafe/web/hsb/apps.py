@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HsbConfig(AppConfig):
+    name = "contextsafe.web.hsb"
+    label = "hsb"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LocalauditConfig(AppConfig):
+    name = "contextsafe.web.localaudit"
+    label = "localaudit"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PgiConfig(AppConfig):
+    name = "contextsafe.web.pgi"
+    label = "pgi"
