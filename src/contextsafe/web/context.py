@@ -17,10 +17,22 @@ NAVIGATION = [
 ]
 
 
+def _app_navigation() -> list:
+    """Entries the workflow apps declare as ``NAVIGATION`` in their ``permissions.py`` (same tuple shape)."""
+    import importlib
+
+    from contextsafe.web.access import APPS_WITH_RULES
+
+    found = []
+    for app in APPS_WITH_RULES:
+        found += getattr(importlib.import_module(f"contextsafe.web.{app}.permissions"), "NAVIGATION", [])
+    return found
+
+
 def navigation(request) -> dict:  # noqa: ANN001
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {"navigation": [], "purpose": None}
-    items = [(label, reverse(name)) for label, name, kind, action in NAVIGATION
+    items = [(label, reverse(name)) for label, name, kind, action in NAVIGATION + _app_navigation()
              if role_may(user.role, Target(kind), action)]
     return {"navigation": items, "purpose": request.session.get("purpose")}
