@@ -19,16 +19,21 @@ def register(app: typer.Typer) -> None:
 
     @web.command("serve")
     def serve(workspace: Path = WORKSPACE, host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000),
-              database: str | None = DATABASE) -> None:
+              database: str | None = DATABASE,
+              server: str = typer.Option("django", help="django (one threaded process) or gunicorn (processes)"),
+              workers: int | None = typer.Option(None, help="gunicorn worker processes (default 2 x cores + 1)"),
+              threads: int = typer.Option(4, help="gunicorn threads per worker")) -> None:
         """Migrate, create one demo account per role (printed with TOTP secrets) and serve on loopback."""
         from contextsafe import web as webapp
 
         if host not in ("127.0.0.1", "localhost", "::1"):
             raise typer.BadParameter("the demo serves on loopback only", param_hint="--host")
+        if server not in ("django", "gunicorn"):
+            raise typer.BadParameter("django or gunicorn", param_hint="--server")
         webapp.configure(workspace, database)
         typer.echo(accounts_text(webapp.prepare()))
         typer.echo(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
-        webapp.run(host, port)
+        webapp.run(host, port, server=server, workers=workers, threads=threads)
 
     @app.command("retention")
     def retention(workspace: Path = WORKSPACE, delete: bool = typer.Option(False, help="Delete what is listed"),

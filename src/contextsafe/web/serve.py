@@ -50,9 +50,25 @@ def seed_demo_workflows() -> None:
             importlib.import_module(name).seed()
 
 
-def run(host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve until interrupted with Django's threaded WSGI server (a demo, not a production server), with a
-    listen backlog large enough that many users connecting at once are queued rather than refused."""
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def run(host: str = "127.0.0.1", port: int = 8000, server: str = "django", workers: int | None = None,
+        threads: int = 4) -> None:
+    """Serve on loopback until interrupted.
+
+    ``server="django"``: Django's threaded WSGI server in this process (the demo; one process, so the
+    retention page can take the store's write lock). ``server="gunicorn"``: gunicorn with ``workers`` processes
+    (default 2 x cores + 1), each with ``threads`` threads, forked from this process after Django is set up,
+    so every worker shares the settings (and the per-start secret key) of this one.
+    """
+    if host not in LOOPBACK:
+        raise ValueError(f"contextsafe.web serves on loopback only, not {host}")
+    if server == "gunicorn":
+        _run_gunicorn(host, port, workers or 2 * (os.cpu_count() or 1) + 1, threads)
+        return
+    if server != "django":
+        raise ValueError(f"unknown server {server!r}: django or gunicorn")
     from django.core.servers.basehttp import WSGIServer, get_internal_wsgi_application
     from django.core.servers.basehttp import run as serve_wsgi
 
@@ -60,3 +76,29 @@ def run(host: str = "127.0.0.1", port: int = 8000) -> None:
         request_queue_size = 256
 
     serve_wsgi(host, port, get_internal_wsgi_application(), threading=True, server_cls=Server)
+
+
+def _run_gunicorn(host: str, port: int, workers: int, threads: int) -> None:
+    from django.core.servers.basehttp import get_internal_wsgi_application
+    from django.db import connections
+    from gunicorn.app.base import BaseApplication
+
+    from contextsafe.web import store
+
+    application = get_internal_wsgi_application()
+    # Nothing open may cross the fork: each worker opens its own database and store connections.
+    connections.close_all()
+    store.release()
+
+    class Gunicorn(BaseApplication):
+        def load_config(self) -> None:
+            bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+            for key, value in {"bind": bind, "workers": workers, "threads": threads, "worker_class": "gthread",
+                               "backlog": 256, "preload_app": True, "accesslog": None, "timeout": 60,
+                               "graceful_timeout": 10, "proc_name": "contextsafe-web"}.items():
+                self.cfg.set(key, value)
+
+        def load(self):  # noqa: ANN202
+            return application
+
+    Gunicorn().run()
