@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from contextsafe.web.pgi import views
 
 app_name = "pgi"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.request_list, name="list"),
+    path("new/", views.new_request, name="new"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit_request, name="edit"),
+    path("<int:pk>/answer/", views.answer, name="answer"),
+    path("<int:pk>/feedback/", views.feedback, name="feedback"),
+]
