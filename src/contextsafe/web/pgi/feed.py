@@ -238,7 +238,8 @@ def _place(workspace: Workspace, source: str, persons: dict[str, str]) -> int:
         for rid, pid in placed.items():
             con.execute("INSERT INTO person_records VALUES (?, ?, ?, 1.0)", [source, rid, pid])
             row = con.execute("SELECT source, record_id FROM person_records WHERE person_id = ? "
-                              "AND NOT starts_with(source, ?) ORDER BY source, record_id LIMIT 1", [pid, PREFIX + "_"]).fetchone()
+                              "AND NOT starts_with(source, ?) ORDER BY source, record_id LIMIT 1",
+                              [pid, PREFIX + "_"]).fetchone()
             if row:
                 anchors[rid] = (row[0], row[1])
     known = decisions(workspace)
