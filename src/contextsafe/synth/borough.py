@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from contextsafe.synth.agencies import EXPORTS, Export, Table
+from contextsafe.synth.case_notes import write_case_notes
 from contextsafe.synth.geography import load_geography
 from contextsafe.synth.ground_truth import write_planted
 from contextsafe.synth.names import load_names
@@ -67,6 +68,7 @@ def generate_borough(borough: str = "camden", young_people: int = 2000, seed: in
                  progress)
     summary.ground_truth = {"record_person": out / "ground_truth" / "record_person.csv",
                             **write_planted(world, out / "ground_truth")}
+    summary.ground_truth.update(write_case_notes(world, out, seed))  # case_notes (the notes) and their mentions
     summary.flaws = len(world.flaws)
     summary.mappings = copy_mappings(out / "mappings", [t.source for e in EXPORTS for t in e.tables])
     return summary
