@@ -179,10 +179,11 @@ def _pick(gaz: Gazetteer, top: list[str], context: list[str], subject: str | Non
     if len(same_school) == 1:
         return same_school[0], "name shared by several; the one at the subject's school"
     pool = same_school or pool
-    if len({gaz.persons[p].label.lower() for p in pool}) == 1:
-        chosen = max(pool, key=lambda p: (gaz.persons[p].records, p))
-        return chosen, (f"{len(pool)} linked persons are recorded with this name (perhaps one young person whose "
-                        "records were not linked); the one with most records")
+    ranked = sorted(pool, key=lambda p: (-gaz.persons[p].records, p))
+    counts = [gaz.persons[p].records for p in ranked]
+    if len({gaz.persons[p].label.lower() for p in pool}) == 1 or counts[0] >= 2 * counts[1]:
+        return ranked[0], (f"{len(pool)} linked persons are recorded with this name (perhaps one young person whose "
+                           "records were not all linked); the one with most records")
     return None, f"{len(top)} young people have this name"
 
 
@@ -205,8 +206,8 @@ def _single_names(text: str, tokens: list, gaz: Gazetteer, taken: list[Suggestio
         lower_case = word == low
         if lower_case and low in COMMON_WORDS:
             continue
-        if lower_case and low in gaz.family_index:
-            continue  # a lower-case word that is also a surname ("young") is read as a word
+        if lower_case and len(gaz.family_index.get(low, ())) >= len(gaz.given_index.get(low, ())):
+            continue  # a lower-case word recorded more often as a surname ("young") is read as a word
         scores = {pid: gaz.name_score(pid, word) for pid in order}
         scores = {pid: s for pid, s in scores.items() if s >= (100 if lower_case else 80)}
         if scores:

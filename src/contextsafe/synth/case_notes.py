@@ -53,8 +53,8 @@ THEME_PHRASES: dict[str, tuple[str, ...]] = {
         "carrying a knife", "a zombie knife was found", "talked about carrying a blade",
         "photos posing with a machete", "a bb gun was recovered", "stab vest"),
     "technology": (
-        "Snapchat", "Instagram", "WhatsApp group", "TikTok", "group chat", "social media", "sharing images online",
-        "drill videos on YouTube"),
+        "Snapchat", "Instagram", "a WhatsApp group", "TikTok", "a group chat", "social media",
+        "sharing images online", "drill videos on YouTube"),
 }
 # Statements that use a theme's words to say it is absent (no mention).
 THEME_NEGATIVES: dict[str, tuple[str, ...]] = {
@@ -69,7 +69,7 @@ THEME_NEGATIVES: dict[str, tuple[str, ...]] = {
 }
 
 # Sentences of a case note. Slots: {S} subject, {P} a peer, {SCH} a school, {PL} a place, {G} the peer group,
-# {T} a theme phrase, {sub}/{obj}/{pos} pronouns, {Sub} capitalised, {D} a date, {W} a worker.
+# {T} a theme phrase ({Tweapons} … of one theme), {sub}/{obj}/{pos} pronouns, {Sub} capitalised, {D} a date, {W} a worker.
 CASE_NOTE = (
     "Home visit on {D}. Spoke with {S} and mum.",
     "{S} was seen with {P} and {P} near {PL} on {D}.",
@@ -97,10 +97,11 @@ ASSESSMENT = (
     "Peer relationships: {S} spends most of {pos} time with {G}, which includes {P}, {P} and {P}.",
     "Education: {S} is on roll at {SCH}. Attendance has fallen this term.",
     "Neighbourhood: {Sub} is most often seen around {PL} and {PL}.",
-    "Family: {T}.",
-    "Strengths: {T}.",
-    "Risks outside the home: {T}; {sub} was with {P} when police attended {PL}.",
-    "Online: {S} uses {T} to stay in touch with {P}.",
+    "Family: {Tcapacity_to_safeguard}.",
+    "Strengths: {Tprotective_factors}.",
+    "Risks outside the home: {Tweapons}; {sub} was with {P} when police attended {PL}.",
+    "Online: {S} uses {Ttechnology} to stay in touch with {P}.",
+    "Relationships: {Tharmful_gender_norms} was discussed with {obj}.",
     "Analysis: the concerns about {S} sit in {pos} peer group and at {PL} more than at home.",
 )
 WORKERS = ("The social worker", "The YOS worker", "The youth worker", "The school DSL", "The CSE worker")
@@ -333,6 +334,9 @@ def write_note(author: _Author, note: Note, subject: int, templates: tuple[str, 
                     w.mention(text, "peer_group", pop.groups[group].group_id)
                 else:
                     w.add(text)
+            elif name.startswith("T") and name[1:] in THEME_PHRASES:
+                theme = name[1:]
+                w.mention(author.pick(THEME_PHRASES[theme]), "theme", theme)
             elif name == "T":
                 theme = str(themes_left.pop(0)) if themes_left else author.pick(THEMES)
                 phrase = author.pick(THEME_PHRASES[theme])
