@@ -154,3 +154,11 @@ def test_matrix_csv_neutralises_formulas(teacher, chair):
 def test_home_area_never_holds_a_full_postcode():
     assert matrix.home_area({"home_postcode": "NW1 0AA"}) == "NW1"
     assert matrix.home_area({"home_postcode": "not known"}) == "Not recorded"
+
+
+def test_printed_referral_uses_the_forms_questions(teacher, chair):
+    document = refer(signed_in(teacher), popa=["gangs"])
+    page = signed_in(chair).get(f"/casework/{document.pk}/print/").content.decode()
+    assert "Peer-on-peer abuse (tick all that applies)" in page
+    assert "Affected by Gangs and or serious youth violence" in page
+    assert signed_in(user(UserRole.INFORMATION_PROVIDER)).get(f"/casework/{document.pk}/print/").status_code == 403

@@ -181,3 +181,15 @@ def test_trends_are_counts_for_panel_chairs_only(social_worker):
     assert "Synthetic" not in text and PEER_RISK in text
     assert signed_in(social_worker).get("/hsb/trends/").status_code == 403
     assert signed_in(user(UserRole.ANALYST)).get("/hsb/trends/").status_code == 403
+
+
+def test_printed_meeting_lays_out_the_table_and_actions(social_worker):
+    client = signed_in(social_worker)
+    document = create(client)
+    client.post(f"/hsb/{document.pk}/context/peer/", {"risk": [PEER_RISK], "barriers": "No group work offer"})
+    client.post(f"/hsb/{document.pk}/actions/new/", {"what": "Peer group mapping", "context": "peer",
+                                                      "owner": "Youth service", "due_on": "2026-11-01", "rag": "amber"})
+    page = client.get(f"/casework/{document.pk}/print/").content.decode()
+    assert "Challenges / barriers to intervention" in page and "No group work offer" in page and PEER_RISK in page
+    assert 'class="rag-amber"' in page and "Problematic" in page
+    assert signed_in(user(UserRole.PRACTITIONER)).get(f"/casework/{document.pk}/print/").status_code == 403
