@@ -1,0 +1,173 @@
+"""Step 2 of the coordinating approach: where the same young people, families (homes), peer groups, schools and
+places are discussed at more than one multi-agency meeting, with the dates they were discussed.
+
+Only meetings whose information sharing terms permit the stated purpose, and whose source in the store
+permits it too, are read. Young people are shown by the store's pseudonymous person code (never by name), and
+only to a user who may open them for this purpose; the rest are counted. Homes are shown by a code made from
+the address, never the address.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from contextsafe.web import store
+from contextsafe.web.access import Action, Kind, Target, decide
+from contextsafe.web.panels.models import Meeting
+
+KINDS = [("person", "Young people"), ("home", "Families (homes)"), ("peer_group", "Peer groups"),
+         ("school", "Schools"), ("place", "Places")]
+UNLINKED = "unlinked:"
+SHOWN = 200  # rows listed per kind (the counts cover every row)
+DATES_SHOWN = 8
+
+_ROWS = f"""
+SELECT r.source, coalesce(pr.person_id, '{UNLINKED}' || r.source || '/' || r.record_id) AS person,
+       coalesce(CAST(e.occurred_on AS DATE), r.recorded_on) AS on_date,
+       a.context_kind, coalesce(a.context_id, a.context_kind || ':' || a.context_ref) AS context,
+       coalesce(c.name, a.context_ref) AS context_name
+FROM records r
+LEFT JOIN person_records pr ON pr.source = r.source AND pr.record_id = r.record_id
+LEFT JOIN participants pa ON pa.source = r.source AND pa.record_id = r.record_id
+LEFT JOIN events e ON e.source = pa.source AND e.event_id = pa.event_id
+LEFT JOIN associations a ON a.source = r.source AND a.record_id = r.record_id
+LEFT JOIN contexts c ON c.context_id = a.context_id
+WHERE list_contains(?::VARCHAR[], r.source)
+"""
+
+
+@dataclass
+class Excluded:
+    meeting: Meeting
+    reason: str
+
+
+@dataclass
+class Discussed:
+    meeting: Meeting
+    dates: set = field(default_factory=set)
+    people: set = field(default_factory=set)
+
+    def sorted_dates(self) -> list[dt.date]:
+        return sorted(self.dates)
+
+    def first_dates(self) -> list[dt.date]:
+        return self.sorted_dates()[:DATES_SHOWN]
+
+    def more_dates(self) -> int:
+        return max(0, len(self.dates) - DATES_SHOWN)
+
+
+@dataclass
+class Shared:
+    kind: str
+    key: str
+    label: str
+    at: list[Discussed]
+    may_open: bool = False
+
+    @property
+    def people(self) -> int:
+        return len(set().union(*(d.people for d in self.at)))
+
+
+@dataclass
+class Overlap:
+    purpose: str
+    meetings: list[Meeting]
+    excluded: list[Excluded]
+    listed: dict[int, int]  # meeting pk -> young people on its list
+    shared: dict[str, list[Shared]]  # kind -> entities discussed at two meetings or more
+    hidden: int = 0  # young people discussed at more than one meeting whom the user may not open
+    pairs: list[dict] = field(default_factory=list)  # counts between two meetings (every young person counted)
+    total_people: int = 0
+
+    def groups(self) -> list[dict]:
+        counts = {k: len(v) for k, v in self.shared.items()} | {"person": self.total_people}
+        return [{"kind": k, "title": t, "count": counts.get(k, 0), "rows": self.shared.get(k, [])[:SHOWN]}
+                for k, t in KINDS]
+
+
+def usable(meetings: Iterable[Meeting], purpose: str) -> tuple[list[Meeting], list[Excluded]]:
+    """Meetings whose terms and whose source both permit ``purpose``; the others with the reason."""
+    sources = store.sources()
+    ok, excluded = [], []
+    for m in meetings:
+        source = sources.get(m.source)
+        if not m.source:
+            excluded.append(Excluded(m, "its list is not held in the store"))
+        elif purpose not in m.purposes:
+            excluded.append(Excluded(m, f"its sharing terms permit {m.purposes_display()}, not {purpose}"))
+        elif source is None:
+            excluded.append(Excluded(m, f"its source {m.source} is not in the store"))
+        elif purpose not in source.purposes:
+            excluded.append(Excluded(m, f"its source {m.source} permits {', '.join(source.purposes)}, not {purpose}"))
+        else:
+            ok.append(m)
+    return ok, excluded
+
+
+def home_code(key: str) -> str:
+    return "H-" + hashlib.sha256(key.encode()).hexdigest()[:8].upper()
+
+
+def compute(meetings: Iterable[Meeting], purpose: str, user) -> Overlap:  # noqa: ANN001
+    """The overlap between the lists of the meetings the user may read for ``purpose``."""
+    meetings = list(meetings)
+    ok, excluded = usable(meetings, purpose)
+    by_source: dict[str, list[Meeting]] = {}
+    for m in ok:
+        by_source.setdefault(m.source, []).append(m)
+    seen: dict[tuple[str, str], dict[int, Discussed]] = {}
+    labels: dict[tuple[str, str], str] = {}
+    listed: dict[int, set] = {m.pk: set() for m in ok}
+    for row in store.query(_ROWS, [sorted(by_source)]) if by_source else []:
+        entities = [("person", row["person"], row["person"])]
+        if row["context_kind"] in dict(KINDS) and row["context"]:
+            entities.append((row["context_kind"], row["context"], row["context_name"] or row["context"]))
+        for m in by_source[row["source"]]:
+            listed[m.pk].add(row["person"])
+            for kind, key, label in entities:
+                at = seen.setdefault((kind, key), {}).setdefault(m.pk, Discussed(m))
+                labels[(kind, key)] = label
+                at.people.add(row["person"])
+                if row["on_date"]:
+                    at.dates.add(row["on_date"])
+    shared: dict[str, list[Shared]] = {}
+    for (kind, key), at in seen.items():
+        if len(at) >= 2:
+            label = home_code(key) if kind == "home" else labels[(kind, key)]
+            meetings_at = sorted(at.values(), key=lambda d: d.meeting.name)
+            shared.setdefault(kind, []).append(Shared(kind, key, label, meetings_at))
+    for rows in shared.values():
+        rows.sort(key=lambda s: (-len(s.at), -s.people, s.label))
+    pairs = []
+    for a, b in combinations(sorted(ok, key=lambda m: m.name), 2):
+        both = [s for rows in shared.values() for s in rows if {a.pk, b.pk} <= {d.meeting.pk for d in s.at}]
+        counts = {k: sum(1 for s in both if s.kind == k) for k, _ in KINDS}
+        pairs.append({"a": a, "b": b, **counts, "any": sum(counts.values())})
+    people, hidden, unchecked = _openable(shared.pop("person", []), purpose, user)
+    if people:
+        shared["person"] = people
+    return Overlap(purpose, ok, excluded, {pk: len(p) for pk, p in listed.items()}, shared, hidden, pairs,
+                   total_people=len(people) + hidden + unchecked)
+
+
+def _openable(people: list[Shared], purpose: str, user) -> tuple[list[Shared], int, int]:  # noqa: ANN001
+    """The young people the user may open for ``purpose`` (asked of the access module one by one, up to the
+    number listed), how many they may not open, and how many were not asked about (past the listed number)."""
+    shown, hidden = [], 0
+    for i, entry in enumerate(people):
+        if len(shown) >= SHOWN:
+            return shown, hidden, len(people) - i
+        entry.may_open = not entry.key.startswith(UNLINKED) and decide(
+            user, purpose, Target(Kind.PERSON, entry.key), Action.VIEW).allowed
+        if entry.may_open:
+            shown.append(entry)
+        else:
+            hidden += 1
+    return shown, hidden, 0
