@@ -36,3 +36,14 @@ def test_a_pair_never_compared_says_so(linked):
     explanation = explain_pair(result, ("police", "K4"), ("police", "K5"))
     assert not explanation.compared
     assert "no scored link" in str(explanation)
+
+
+def test_identical_copies_are_linked_with_a_stated_reason_not_a_score(linked):
+    _, result = linked
+    identical = result.pairs.filter(result.pairs["match_weight"].is_null())
+    assert identical.height > 0 and identical["joins_person"].all()
+    row = identical.row(0, named=True)
+    explanation = explain_pair(result, (row["left_source"], row["left_record_id"]),
+                               (row["right_source"], row["right_record_id"]))
+    assert explanation.compared and explanation.match_probability == 1.0
+    assert "identical in every compared field" in str(explanation) and "date of birth" in str(explanation)

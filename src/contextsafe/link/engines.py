@@ -21,16 +21,24 @@ class EngineMissing(ContextsafeError):
 
 
 @contextmanager
-def open_engine(engine: Engine, rows: int = 0) -> Iterator[Any]:
-    """A Splink database API for ``engine``, closed on exit (``rows``: input size, to tune Spark)."""
+def open_engine(engine: Engine, rows: int = 0, memory_limit_mb: int = 2048) -> Iterator[Any]:
+    """A Splink database API for ``engine``, closed on exit (``rows``: input size, to tune Spark).
+
+    DuckDB is bounded to ``memory_limit_mb`` and spills to a scratch folder beyond it: by default it would
+    take 80% of the machine's memory, and blocking a borough's records makes tens of millions of pairs.
+    """
     if engine == "duckdb":
+        import duckdb
         from splink import DuckDBAPI
 
-        api = DuckDBAPI()
-        try:
-            yield api
-        finally:
-            api.duckdb_con.close()
+        with tempfile.TemporaryDirectory(prefix="contextsafe-link-") as scratch:
+            con = duckdb.connect(config={"memory_limit": f"{memory_limit_mb}MB", "temp_directory": scratch,
+                                         "preserve_insertion_order": False})
+            api = DuckDBAPI(con)
+            try:
+                yield api
+            finally:
+                con.close()
     elif engine == "spark":
         with _spark_api(rows) as api:
             yield api

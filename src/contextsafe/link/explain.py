@@ -32,11 +32,14 @@ class PairExplanation:
     match_weight: float | None = None
     prior_weight: float | None = None
     contributions: tuple[Contribution, ...] = ()
+    note: str = ""  # a link made without scoring (identical records), said in words
 
     def __str__(self) -> str:
         head = f"{self.left[0]}/{self.left[1]} ~ {self.right[0]}/{self.right[1]}"
         if not self.compared:
             return (f"{head}: no scored link (never compared, or match probability below the review band)")
+        if self.note:
+            return f"{head}: match probability {self.match_probability:.4f}, {self.note}"
         lines = [f"{head}: match probability {self.match_probability:.4f} (weight {self.match_weight:+.1f})"]
         lines += [f"  {c}" for c in self.contributions]
         lines.append(f"  starting odds of a random pair ({self.prior_weight:+.1f})")

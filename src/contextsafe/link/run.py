@@ -11,8 +11,9 @@ import polars as pl
 from splink import Linker, SettingsCreator
 
 from contextsafe.link.cluster import cluster
+from contextsafe.link.collapse import collapse
 from contextsafe.link.engines import fetch, open_engine, register
-from contextsafe.link.explain import PairExplanation, add_explanations, explain_from_row
+from contextsafe.link.explain import PairExplanation, add_explanations, explain_from_row, level_labels
 from contextsafe.link.models import MODELS, ModelSpec
 from contextsafe.link.prepare import UID_SEPARATOR
 from contextsafe.link.settings import Engine, LinkSettings
@@ -52,7 +53,11 @@ def explain_pair(result: LinkResult, left: tuple[str, str], right: tuple[str, st
             & (pl.col("right_source") == b[0]) & (pl.col("right_record_id") == b[1])
         )
         if hit.height:
-            return explain_from_row(hit.row(0, named=True), result.model)
+            row = hit.row(0, named=True)
+            if row.get("match_weight") is None:  # identical copies: linked without scoring
+                return PairExplanation(left=left, right=right, compared=True, match_probability=1.0,
+                                       note=row["explanation"])
+            return explain_from_row(row, result.model)
     return PairExplanation(left=left, right=right, compared=False)
 
 
@@ -123,7 +128,7 @@ def _input_tables(api: Any, features: pl.DataFrame, settings: LinkSettings) -> l
 
 def _score(features: pl.DataFrame, spec: ModelSpec, settings: LinkSettings, engine: Engine, seed: int,
            model: dict[str, Any] | None) -> tuple[pl.DataFrame, dict[str, Any]]:
-    with open_engine(engine, features.height) as api:
+    with open_engine(engine, features.height, settings.memory_limit_mb) as api:
         tables = _input_tables(api, features, settings)
         if model is None:
             trainer = Linker(tables, _splink_settings(spec, settings), log_level=logging.WARNING)
@@ -240,11 +245,21 @@ def link_features(
     seed: int = 1,
     model: dict[str, Any] | None = None,
 ) -> LinkResult:
-    """Link prepared features (see :func:`contextsafe.link.prepare.prepare`) into persons."""
+    """Link prepared features (see :func:`contextsafe.link.prepare.prepare`) into persons.
+
+    Records identical in every compared field are scored once (see :mod:`contextsafe.link.collapse`);
+    the pairs and the review queue name representatives, and every record joins its representative's person.
+    """
+    decided = _decision_pairs(decisions)
+    everyone = features
+    protected = set(decided.get_column("uid_l").to_list()) | set(decided.get_column("uid_r").to_list())
+    if settings.collapse_duplicates:
+        features, members = collapse(features, settings.link_type, protected)
+    else:
+        members = features.select("uid", pl.col("uid").alias("rep"))
     scored, trained = _score(features, spec, settings, engine, seed, model)
     lo, hi = _ordered(pl.col("uid_l"), pl.col("uid_r"))
     scored = scored.with_columns(lo.alias("uid_l"), hi.alias("uid_r"))
-    decided = _decision_pairs(decisions)
     guarded = cannot_link_pairs(features, spec)
     rejected = decided.filter(pl.col("decision") == "reject").select("uid_l", "uid_r")
     accepted_pairs = decided.filter(pl.col("decision") == "accept").select("uid_l", "uid_r")
@@ -260,13 +275,37 @@ def link_features(
     scored = scored.with_columns(pl.col("joins_person").fill_null(False))
     pairs = _status(scored, decided, guarded, persons, settings)
     pairs = add_explanations(_split_uid(_split_uid(pairs, "uid_l", "left"), "uid_r", "right"), trained)
+    pairs = pl.concat([pairs, _identical_pairs(members, trained)], how="diagonal_relaxed")
     queue = pairs.filter(pl.col("status") == "review").select(
         *PAIR_KEYS, "match_weight", "match_probability", "explanation").sort("match_probability", descending=True)
-    person_records = features.select("uid", "source", "record_id").join(persons, on="uid", how="left")
+    person_records = _expand(everyone, members, persons)
     return LinkResult(
         person_records=person_records.select(PERSON_COLUMNS).sort(["source", "record_id"]),
         pairs=pairs, review_queue=queue, model=trained, settings=settings,
     )
+
+
+def _identical_pairs(members: pl.DataFrame, model: dict[str, Any]) -> pl.DataFrame:
+    """The link of each collapsed copy to its representative, so every person's records stay joined by
+    listed, explained links (records - 1 per person)."""
+    fields = ", ".join(description for description, _ in level_labels(model).values())
+    explanation = f"identical in every compared field ({fields}): scored once, as one identity"
+    copies = members.filter(pl.col("uid") != pl.col("rep"))
+    lo, hi = _ordered(pl.col("rep"), pl.col("uid"))
+    frame = copies.select(lo.alias("uid_l"), hi.alias("uid_r")).with_columns(
+        pl.lit(1.0).alias("match_probability"), pl.lit("linked").alias("status"),
+        pl.lit(True).alias("joins_person"), pl.lit(explanation).alias("explanation"))
+    return _split_uid(_split_uid(frame, "uid_l", "left"), "uid_r", "right")
+
+
+def _expand(everyone: pl.DataFrame, members: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+    """Every record with its representative's person; a record with identical copies is linked to them with
+    certainty (probability 1), a lone record keeps the clustering's strongest link."""
+    sizes = members.group_by("rep").agg(pl.len().alias("_copies"))
+    joined = (everyone.select("uid", "source", "record_id").join(members, on="uid", how="left")
+              .join(persons.rename({"uid": "rep"}), on="rep", how="left").join(sizes, on="rep", how="left"))
+    probability = pl.when(pl.col("_copies") > 1).then(pl.lit(1.0)).otherwise(pl.col("match_probability"))
+    return joined.with_columns(probability.alias("match_probability")).drop("rep", "_copies")
 
 
 def link_records(

@@ -17,6 +17,9 @@ class LinkSettings(BaseModel):
     ``twin_guard``: never merge records that share no compatible first name (twins share a surname,
     a date of birth and an address). ``date_of_birth_guard``: never merge records whose dates of
     birth all differ by more than one slip (so a record with a name alone cannot join namesakes).
+    ``memory_limit_mb``: DuckDB's memory bound (it spills to disk beyond it).
+    ``collapse_duplicates``: records identical in every compared field (with a name and a date of birth)
+    are scored once, as one representative, and all join its person (see :mod:`contextsafe.link.collapse`).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -31,6 +34,8 @@ class LinkSettings(BaseModel):
     em_max_pairs: float | None = Field(5e6, gt=0)
     prior_recall: float = Field(0.7, gt=0, le=1)
     model_name: str = "uk_children"
+    memory_limit_mb: int = Field(2048, ge=256)
+    collapse_duplicates: bool = True
 
     @model_validator(mode="after")
     def _band_is_ordered(self) -> LinkSettings:
