@@ -146,3 +146,16 @@ def test_the_report_downloads_as_pdf():
     response = client.get(f"/doccheck/{CheckSet.objects.get().pk}/pdf/")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
+
+
+def test_demo_seeds_one_example_set_with_findings_once():
+    from contextsafe.web.doccheck import demo
+
+    user(UserRole.PANEL_CHAIR, username="panel_chair")
+    demo.seed()
+    demo.seed()
+    [check_set] = CheckSet.objects.all()
+    kinds = {d.name: d.kind for d in check_set.documents.all()}
+    assert kinds["gangs_procedure.docx"] == "docx" and kinds["cse_strategy.txt"] == "txt"
+    fired = {f["rule"] for f in check_set.report["findings"]}
+    assert {"LANG-LIFESTYLE", "DA-16-17-SECTION", "XREF-CSE-HSB", "SET-REFERRAL-ROUTES"} <= fired
