@@ -165,3 +165,18 @@ def test_printed_page_lays_out_the_tables(analysis_store, practitioner):
     page = client.get(f"/casework/{pk}/print/").content.decode()
     assert "Foundations for change" in page and "Other controls" in page
     assert "Hinders desistance" in page and "Youth worker, by 2026-12-20" in page
+
+
+def test_demo_assessment_is_idempotent_with_a_full_plan(analysis_store):
+    from contextsafe.web.accounts.demo import create_demo_accounts
+    from contextsafe.web.accounts.models import User
+    from contextsafe.web.assessments import demo, service
+
+    create_demo_accounts()
+    demo.seed()
+    demo.seed()
+    made = CaseDocument.objects.get(kind="contextual_assessment")
+    assert made.status == "submitted" and service.submit_problems(made.data) == []
+    assert service.plan_errors(made.data["plan"]) == {} and len(service.actions(made.data)) == 7  # 3 + 4 cells filled
+    reader = User.objects.get(username="practitioner_social_care")
+    assert signed_in(reader).get(f"/assessments/{made.pk}/").status_code == 200

@@ -215,3 +215,25 @@ def test_document_log_is_kept(lead):
     assert [(r["title"], r["used"]) for r in made.data["log"]] == [("CSC chronology HA01", "yes"),
                                                                   ("Ofsted report SC1", "no")]
     assert "2 reviewed, 1 used" in signed_in(lead).get(f"/casereviews/{made.pk}/").content.decode()
+
+
+def test_demo_reviews_are_idempotent_coded_and_give_the_cross_case_analysis_content():
+    from contextsafe.web.accounts.demo import create_demo_accounts
+    from contextsafe.web.accounts.models import User
+    from contextsafe.web.casereviews import demo
+
+    create_demo_accounts()
+    demo.seed()
+    demo.seed()
+    reviews = CaseDocument.objects.filter(kind="case_review")
+    assert reviews.count() == 2
+    stored = json.dumps([r.data for r in reviews]).lower()
+    for _, _, _, _, people, places in demo.REVIEWS:
+        for name in people + places:
+            assert name.lower() not in stored
+    rows = _csv(signed_in(User.objects.get(username="practitioner_social_care")).get("/casereviews/analysis.csv"))
+    totals = {(r["measure"], r["context"]): int(r["count"]) for r in rows if r["review"] == "All reviews"}
+    assert totals[("contexts featured", "neighbourhood")] == 3  # NB1 of the first, NB1 and NB2 of the second
+    assert totals[("interventions with individuals", "")] == 6
+    assert signed_in(User.objects.get(username="practitioner_youth_offending")).get(
+        f"/casereviews/{reviews[0].pk}/").status_code == 403
