@@ -150,6 +150,7 @@ def test_rag_history_and_review_shows_what_shifted(social_worker):
     client.post(f"/hsb/{review.pk}/agenda/", agenda(continuum_level="inappropriate", meeting_date="2026-12-01",
                                                     continuum_reason="Behaviour stopped"))
     review.refresh_from_db()
+    assert review.title == "HSB meeting: Jay Synthetic (2026-12-01) (review 1)"  # kept when the agenda is saved
     first.refresh_from_db()
     found = meetings.shift(first, review)
     assert found.added == [("peer", "resilience", FACTORS["peer"]["resilience"][0])]

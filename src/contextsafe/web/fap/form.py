@@ -87,7 +87,7 @@ def yes_no(label: str, help_text: str = "") -> forms.ChoiceField:
 def ticks(label: str, choices: list, help_text: str = "") -> forms.MultipleChoiceField:
     pairs = [(c, c) if isinstance(c, str) else c for c in choices]
     return forms.MultipleChoiceField(label=label, required=False, choices=pairs, help_text=help_text,
-                                     widget=forms.CheckboxSelectMultiple)
+                                     widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}))
 
 
 def number(label: str, max_value: int = 100) -> forms.DecimalField:

@@ -111,7 +111,7 @@ def _organisation_names() -> list[str]:
 
 def _meeting(user: User, data: dict, attending: list) -> CaseDocument:
     full = {**data, "attending": [o.name for o in attending]}
-    return documents.create(KIND, user, f"HSB meeting: {data['young_person']} ({data['meeting_date']})", full,
+    return documents.create(KIND, user, meetings.title(data), full,
                             purpose="assessment", shared_with=attending, status=Status.SUBMITTED,
                             reason=data["specific_concerns"])
 

@@ -12,6 +12,16 @@ from contextsafe.web.hsb.models import Rag
 AREA = {"class": "govuk-textarea", "rows": 3}
 TEXT = {"class": "govuk-input"}
 DATE = {"class": "govuk-input govuk-input--width-10", "type": "date"}
+
+
+def checkboxes() -> forms.CheckboxSelectMultiple:
+    return forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"})
+
+
+def radios() -> forms.RadioSelect:
+    return forms.RadioSelect(attrs={"class": "govuk-radios__input"})
+
+
 REASON_REQUIRED = "State the reason for placing the behaviour at this point on the continuum."
 
 
@@ -28,7 +38,7 @@ class AgendaForm(forms.Form):
     meeting_date = forms.DateField(label="Date of meeting", widget=forms.DateInput(attrs=DATE))
     chair = forms.CharField(label="Chair", max_length=200, required=False, widget=forms.TextInput(attrs=TEXT))
     attending = forms.ModelMultipleChoiceField(
-        Organisation.objects.order_by("name"), required=False, widget=forms.CheckboxSelectMultiple,
+        Organisation.objects.order_by("name"), required=False, widget=checkboxes(),
         label="Organisations attending", help_text="The meeting record is shared with these organisations")
     attendee_names = _area("Attendees (name, role and agency)")
     referral_route = _area("Route of referral", help_text="How the concern reached this meeting, and the single "
@@ -46,7 +56,7 @@ class AgendaForm(forms.Form):
     professional_involvement = _area("e) Current professional involvement with the young person and any "
                                      "associated contexts")
     continuum_level = forms.ChoiceField(
-        label="f) Decision regarding level of risk (Hackett continuum)", widget=forms.RadioSelect,
+        label="f) Decision regarding level of risk (Hackett continuum)", widget=radios(),
         choices=[(key, f"{label} \u2014 {hint}") for key, label, hint in CONTINUUM],
         help_text="Which point on this continuum best accounts for the young person's behaviours?")
     continuum_reason = _area("Reason for this decision", help_text="When making the decision explicitly state the "
@@ -75,7 +85,7 @@ class ContextRowForm(forms.Form):
         for name, label in COLUMNS:
             if name in FACTOR_KINDS:
                 self.fields[name] = forms.MultipleChoiceField(
-                    label=label, required=False, widget=forms.CheckboxSelectMultiple,
+                    label=label, required=False, widget=checkboxes(),
                     choices=[(f, f) for f in FACTORS[context][name]])
                 self.fields[f"{name}_other"] = forms.CharField(
                     label=f"{label}: other (not in the list)", required=False, max_length=3000,

@@ -86,7 +86,7 @@ def start_review(previous: CaseDocument, user, meeting_date) -> CaseDocument:  #
     with their colours (so changes of colour show), the same attendees; owned by the same organisation."""
     keep = {k: v for k, v in previous.data.items() if k not in ("minutes", "actions", "meeting_date")}
     data = {**keep, "meeting_date": meeting_date, "review_of": previous.pk, "minutes": ""}
-    review = documents.create(KIND, user, _review_title(previous), data, purpose=previous.purpose,
+    review = documents.create(KIND, user, title(data, len(chain(previous))), data, purpose=previous.purpose,
                               agreement=previous.agreement, person_id=previous.person_id,
                               shared_with=previous.shared_with.all(), organisation=previous.organisation,
                               reason=previous.reason)
@@ -97,9 +97,14 @@ def start_review(previous: CaseDocument, user, meeting_date) -> CaseDocument:  #
     return review
 
 
-def _review_title(previous: CaseDocument) -> str:
-    base = previous.title.split(" (review")[0]
-    return f"{base} (review {len(chain(previous))})"
+def title(data: dict, review_number: int = 0) -> str:
+    """``HSB meeting: <young person> (<date>)``, and ``(review n)`` for the n-th meeting that follows the first."""
+    base = f"HSB meeting: {data['young_person']} ({data['meeting_date']})"
+    return f"{base} (review {review_number})" if review_number else base
+
+
+def review_number(document: CaseDocument) -> int:
+    return len(chain(document)) - 1
 
 
 def chain(document: CaseDocument) -> list[CaseDocument]:

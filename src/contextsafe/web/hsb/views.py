@@ -45,7 +45,7 @@ def new(request):  # noqa: ANN001, ANN201
     form = AgendaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data, attending = _agenda_data(form)
-        document = documents.create(KIND, request.user, _title(data), data, purpose=stated_purpose(request),
+        document = documents.create(KIND, request.user, meetings.title(data), data, purpose=stated_purpose(request),
                                     shared_with=attending, reason=data["specific_concerns"][:4000])
         messages.info(request, "The meeting has been recorded. Fill in the contextual table, row by row.")
         return redirect("hsb:detail", pk=document.pk)
@@ -57,10 +57,6 @@ def _agenda_data(form: AgendaForm) -> tuple[dict, list]:
     attending = list(data.pop("attending"))
     data["attending"] = [org.name for org in attending]
     return data, attending
-
-
-def _title(data: dict) -> str:
-    return f"HSB meeting: {data['young_person']} ({data['meeting_date']})"
 
 
 @login_required
@@ -102,13 +98,13 @@ def _table(data: dict) -> list[dict]:
 
 @login_required
 def agenda(request, pk: int):  # noqa: ANN001, ANN201
-    document = _meeting(request, pk, Action.CHANGE if request.method == "POST" else Action.VIEW, detail="agenda")
+    document = _meeting(request, pk, Action.CHANGE, detail="agenda")
     initial = {**document.data, "attending": list(document.shared_with.all())}
     form = AgendaForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data, attending = _agenda_data(form)
         document.shared_with.set(attending)
-        document.title = _title(data)
+        document.title = meetings.title(data, meetings.review_number(document))
         document.save(update_fields=["title"])
         status = Status.SUBMITTED if "submit" in request.POST else None
         documents.save(document, request.user, {**document.data, **data}, status=status, note="agenda")
@@ -120,7 +116,7 @@ def agenda(request, pk: int):  # noqa: ANN001, ANN201
 def context_row(request, pk: int, context: str):  # noqa: ANN001, ANN201
     if context not in CONTEXT_LABELS:
         raise Http404("no such context")
-    document = _meeting(request, pk, Action.CHANGE if request.method == "POST" else Action.VIEW, detail=context)
+    document = _meeting(request, pk, Action.CHANGE, detail=context)
     table = dict(document.data.get("table") or {})
     form = ContextRowForm(context, request.POST or None, initial=table.get(context) or {})
     if request.method == "POST" and form.is_valid():
@@ -139,7 +135,7 @@ def _detail_url(document: CaseDocument) -> str:
 
 @login_required
 def action_new(request, pk: int):  # noqa: ANN001, ANN201
-    document = _meeting(request, pk, Action.CHANGE if request.method == "POST" else Action.VIEW, detail="action")
+    document = _meeting(request, pk, Action.CHANGE, detail="action")
     form = ActionForm(request.POST or None, initial={"context": request.GET.get("context", "")})
     if request.method == "POST" and form.is_valid():
         meetings.add_action(document, request.user, **form.cleaned_data)
