@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from contextsafe.web.casenotes import views
 
 app_name = "casenotes"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.note_list, name="list"),
+    path("new/", views.new_note, name="new"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/suggestions/<int:sid>/", views.decide, name="decide"),
+]
