@@ -111,7 +111,9 @@ def answer(request, pk: int):  # noqa: ANN001, ANN201
     workflow.require(request.user, pgi, "draft_answer")
     saved = pgi.document.data.get("answer_draft") or pgi.document.data.get("answer") or {}
     form = pgi_forms.AnswerForm(request.POST or None, initial=saved)
-    peers = pgi_forms.PeerFormSet(request.POST or None, initial=saved.get("peers", []), prefix="peers")
+    # Initial rows only when unbound: a bound row equal to its initial would count as unchanged and be dropped.
+    peers = pgi_forms.PeerFormSet(request.POST or None, prefix="peers",
+                                  initial=None if request.method == "POST" else saved.get("peers", []))
     if request.method == "POST" and form.is_valid() & peers.is_valid():
         rows = pgi_forms.peer_rows(peers)
         submit = "submit" in request.POST
