@@ -38,18 +38,33 @@ def register(app: typer.Typer) -> None:
     @app.command("retention")
     def retention(workspace: Path = WORKSPACE, delete: bool = typer.Option(False, help="Delete what is listed"),
                   database: str | None = DATABASE) -> None:
-        """List (and with --delete, delete) what is past its source's retention, including derived outputs."""
+        """List (and with --delete, delete) what is past its source's retention, including derived outputs and
+        lapsed memberships, and casework listings past their review date (taken off with --delete)."""
         from contextsafe import web as webapp
 
         webapp.configure(workspace, database)
         webapp.prepare(demo_accounts=False)
         from contextsafe.store import Workspace
+        from contextsafe.web import store
+        from contextsafe.web.retention import reviews
         from contextsafe.web.retention.expiry import due
-        from contextsafe.web.retention.logged import delete_and_log
+        from contextsafe.web.retention.logged import delete_and_log, unlist_and_log
 
         ws = Workspace.open(workspace)
-        items = delete_and_log(ws) if delete else due(ws)
+        today = store.today()
+        if delete:
+            items, listings = delete_and_log(ws, today=today), unlist_and_log(today)
+        else:
+            items = due(ws, today)
+            listings = [{"pk": d.pk, "kind": d.kind, "organisation": d.organisation.name, "review_on": d.review_on,
+                         "named": "; ".join(filter(None, [d.person_id, d.context_key]))}
+                        for d in reviews.lapsed(today)]
         console.print(due_table(items, deleted=delete))
+        console.print(listings_table(listings, deleted=delete))
+        undated = reviews.undated(today).count()
+        if undated:
+            console.print(f"{undated} casework listing(s) name a young person or context with no review date "
+                          "(not removed: their owners should set one).")
 
 
 def accounts_text(accounts: list) -> str:
@@ -67,4 +82,12 @@ def due_table(items: list, deleted: bool) -> Table:
                   title="Deleted (logged)" if deleted else "Past retention (run with --delete to delete)")
     for i in items:
         table.add_row(i.what, i.source, f"{i.count:,}", str(i.retention_days))
+    return table
+
+
+def listings_table(listings: list[dict], deleted: bool) -> Table:
+    table = Table("document", "kind", "owner", "named", "review date",
+                  title="Taken off (logged)" if deleted else "Casework listings past their review date")
+    for d in listings:
+        table.add_row(str(d["pk"]), d["kind"], d["organisation"], d["named"], d["review_on"].isoformat())
     return table

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +23,11 @@ from contextsafe.store import Workspace
 
 SEARCH_LIMIT = 50
 CONTEXT_KEY = "coalesce(a.context_id, a.context_kind || ':' || a.context_ref)"
+# Why a young person is in a context, and until when: the association's date (else its record's) plus its
+# source's retention period. Past that date the reason has lapsed and retention removes the membership.
+MEMBERSHIP_REVIEW = "coalesce(a.observed_on, r.recorded_on) + s.retention_days"
+# Why a young person is on a source's list (a record held about them), and until when.
+RECORD_REVIEW = "r.recorded_on + s.retention_days"
 
 
 @dataclass(frozen=True)
@@ -155,11 +161,15 @@ def search_people(text: str, visible: Iterable[str], limit: int = SEARCH_LIMIT) 
 def person(ident: str, visible: Iterable[str]) -> dict:
     """One linked young person: source records, timeline of events (with role), concerns and contexts."""
     params = [ident, sorted(visible)]
-    records = query("""SELECT r.source, r.record_id, r.given_name, r.family_name, r.date_of_birth, r.sex,
-                              r.school, r.postcode, r.recorded_on, p.match_probability
-                       FROM person_records p JOIN records r USING (source, record_id)
-                       WHERE p.person_id = ? AND list_contains(?::VARCHAR[], r.source)
-                       ORDER BY r.source, r.record_id""", params)
+    records = query(f"""SELECT r.source, r.record_id, r.given_name, r.family_name, r.date_of_birth, r.sex,
+                               r.school, r.postcode, r.recorded_on, p.match_probability, s.agency,
+                               {RECORD_REVIEW} AS review_on,
+                               (SELECT list(DISTINCT f.concern ORDER BY f.concern) FROM concern_flags f
+                                WHERE f.source = r.source AND f.record_id = r.record_id) AS flagged
+                        FROM person_records p JOIN records r USING (source, record_id)
+                        JOIN sources s ON s.source = r.source
+                        WHERE p.person_id = ? AND list_contains(?::VARCHAR[], r.source)
+                        ORDER BY r.source, r.record_id""", params)  # noqa: S608
     timeline = query("""SELECT e.source, e.event_id, e.event_type, e.category, e.occurred_on, e.place_name,
                                pa.role, e.description
                         FROM person_records p JOIN participants pa USING (source, record_id)
@@ -171,12 +181,44 @@ def person(ident: str, visible: Iterable[str]) -> dict:
                         WHERE p.person_id = ? AND list_contains(?::VARCHAR[], f.source)
                         ORDER BY f.concern, f.source""", params)
     contexts = query(f"""SELECT DISTINCT {CONTEXT_KEY} AS context, a.context_kind, a.context_ref,
-                                a.association_type, a.source, a.observed_on
+                                a.association_type, a.source, a.record_id, a.observed_on, s.agency,
+                                {MEMBERSHIP_REVIEW} AS review_on
                          FROM person_records p JOIN associations a USING (source, record_id)
+                         LEFT JOIN records r USING (source, record_id) JOIN sources s ON s.source = a.source
                          WHERE p.person_id = ? AND list_contains(?::VARCHAR[], a.source)
-                         ORDER BY a.context_kind, context""", params)  # noqa: S608
+                         ORDER BY a.context_kind, context, a.source, a.record_id""", params)  # noqa: S608
+    on = today()
+    for r in records:
+        reason = ", ".join(r["flagged"] or []) or "record held"
+        r.update(reason=f"{reason} ({r['agency']}, recorded {_day(r['recorded_on'])})",
+                 lapsed=_lapsed(r["review_on"], on))
+    for c in contexts:
+        _explain_membership(c, on)
     return {"person_id": ident, "records": records, "timeline": timeline, "concerns": concerns,
             "contexts": contexts}
+
+
+def today() -> date:
+    """The day reviews are judged on (the local date; tests may replace it)."""
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+def _day(value: object) -> str:
+    return value.isoformat() if isinstance(value, date) else "date unknown"
+
+
+def _lapsed(review_on: date | None, on: date) -> bool:
+    """A reason with no date to review it from has lapsed: nobody can say it still holds."""
+    return review_on is None or review_on < on
+
+
+def _explain_membership(row: dict, on: date) -> None:
+    """Add ``reason`` (what put the young person there: association, source, record, date) and ``lapsed``."""
+    row["reason"] = (f"{row['association_type']} ({row['agency']} record {row['record_id']}, "
+                     f"observed {_day(row['observed_on'])})")
+    row["lapsed"] = _lapsed(row["review_on"], on)
 
 
 def search_contexts(text: str, visible: Iterable[str], limit: int = SEARCH_LIMIT) -> list[dict]:
@@ -199,11 +241,14 @@ def context(ident: str, visible: Iterable[str]) -> dict:
     about = query("SELECT context_id, kind, name, ref, latitude, longitude FROM contexts WHERE context_id = ?",
                   [ident])
     members = query(f"""SELECT p.person_id, a.source, a.record_id, a.association_type, a.observed_on,
-                               r.given_name, r.family_name
+                               r.given_name, r.family_name, s.agency, {MEMBERSHIP_REVIEW} AS review_on
                         FROM associations a JOIN person_records p USING (source, record_id)
-                        JOIN records r USING (source, record_id)
+                        JOIN records r USING (source, record_id) JOIN sources s ON s.source = a.source
                         WHERE {CONTEXT_KEY} = ? AND list_contains(?::VARCHAR[], a.source)
-                        ORDER BY p.person_id, a.source""", params)  # noqa: S608
+                        ORDER BY p.person_id, a.source, a.record_id""", params)  # noqa: S608
+    on = today()
+    for m in members:
+        _explain_membership(m, on)
     events = query(f"""SELECT DISTINCT e.source, e.event_id, e.event_type, e.occurred_on, e.place_name, pa.role,
                               p.person_id, e.latitude, e.longitude
                        FROM associations a JOIN person_records p USING (source, record_id)

@@ -6,9 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from contextsafe.web import store
-from contextsafe.web.access import Action, Kind, Target, check
+from contextsafe.web.access import Action, Kind, Target, check, stated_purpose
 from contextsafe.web.contexts import drawing
 from contextsafe.web.forms import SearchForm, search_detail
+from contextsafe.web.retention.reviews import listings
 
 
 @login_required
@@ -24,6 +25,7 @@ def search(request):  # noqa: ANN001, ANN201
 def detail(request, context_id: str):  # noqa: ANN001, ANN201
     decision = check(request, Target(Kind.CONTEXT, context_id), Action.VIEW)
     context = store.context(context_id, decision.sources)
+    named = listings(request.user, stated_purpose(request), store.today(), context_key=context_id)
     return render(request, "contexts/detail.html", {
         "context": context, "decision": decision, "drawing": drawing.network(context["network"]),
-        "map": drawing.event_map(context["events"])})
+        "map": drawing.event_map(context["events"]), "listings": named})

@@ -7,8 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from contextsafe.web import store
-from contextsafe.web.access import Action, Kind, Target, check
+from contextsafe.web.access import Action, Kind, Target, check, stated_purpose
 from contextsafe.web.forms import BreakGlassForm, SearchForm, search_detail
+from contextsafe.web.retention.reviews import listings
 
 
 @login_required
@@ -24,7 +25,9 @@ def search(request):  # noqa: ANN001, ANN201
 def detail(request, person_id: str):  # noqa: ANN001, ANN201
     decision = check(request, Target(Kind.PERSON, person_id), Action.VIEW)
     person = store.person(person_id, decision.sources)
-    return render(request, "people/detail.html", {"person": person, "decision": decision})
+    # Casework naming this young person: each shown only if the user may open it for their purpose.
+    named = listings(request.user, stated_purpose(request), store.today(), person_id=person_id)
+    return render(request, "people/detail.html", {"person": person, "decision": decision, "listings": named})
 
 
 @login_required

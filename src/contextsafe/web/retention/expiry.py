@@ -5,6 +5,11 @@ A record is due when ``recorded_on`` plus its source's ``retention_days`` is bef
 ``occurred_on`` is. Rows hanging from them (participants, concern flags, associations, person links) go with
 them. A derived output (profile, list, map, export under ``outputs/``) is due when it is older than the
 shortest retention of any source, since it may carry any of them.
+
+A young person's membership of a context (an association: attends a school, member of a peer group,
+frequents a place, resides at a home) is there for the reason its source recorded, until that observation's
+date (else its record's) plus the source's retention period: after that the membership has lapsed, is listed
+as ``memberships`` and deleted, even when the record it came from is kept for longer.
 """
 
 from __future__ import annotations
@@ -19,6 +24,11 @@ DUE_RECORDS = """SELECT r.source, r.record_id FROM records r JOIN sources s USIN
                  WHERE r.recorded_on IS NOT NULL AND r.recorded_on + s.retention_days < ?::DATE"""
 DUE_EVENTS = """SELECT e.source, e.event_id FROM events e JOIN sources s USING (source)
                 WHERE e.occurred_on IS NOT NULL AND CAST(e.occurred_on AS DATE) + s.retention_days < ?::DATE"""
+DUE_MEMBERSHIPS = """SELECT a.source, a.record_id, a.context_kind, a.context_ref, a.association_type
+                     FROM associations a JOIN sources s USING (source) LEFT JOIN records r USING (source, record_id)
+                     WHERE coalesce(a.observed_on, r.recorded_on) IS NULL
+                        OR coalesce(a.observed_on, r.recorded_on) + s.retention_days < ?::DATE"""
+MEMBERSHIP_KEY = ("source", "record_id", "context_kind", "context_ref", "association_type")
 # Tables keyed on records and on events, deleted with them.
 BY_RECORD = ("participants", "concern_flags", "associations", "person_records")
 BY_EVENT = ("participants", "concern_flags")
@@ -28,7 +38,7 @@ BY_EVENT = ("participants", "concern_flags")
 class DueItem:
     """One source's (or one output file's) rows past retention."""
 
-    what: str  # "records", "events" or "output"
+    what: str  # "records", "events", "memberships" or "output"
     source: str  # a source name, or an output file's path under the workspace
     count: int
     retention_days: int
@@ -38,7 +48,8 @@ def due(ws: Workspace, today: date | None = None) -> list[DueItem]:
     """Everything past retention on ``today`` (default: today), per source and per output file."""
     today = today or datetime.now(UTC).date()
     with ws.connect(read_only=True) as con:
-        items = _counted(con, "records", DUE_RECORDS, today) + _counted(con, "events", DUE_EVENTS, today)
+        items = (_counted(con, "records", DUE_RECORDS, today) + _counted(con, "events", DUE_EVENTS, today)
+                 + _counted(con, "memberships", DUE_MEMBERSHIPS, today))
         shortest = con.execute("SELECT min(retention_days) FROM sources").fetchone()[0]
     return items + _outputs_due(ws, today, shortest)
 
@@ -68,6 +79,9 @@ def delete_due(ws: Workspace, today: date | None = None) -> list[DueItem]:
         con.execute("BEGIN")
         con.execute(f"CREATE TEMP TABLE due_records AS {DUE_RECORDS}", [today])
         con.execute(f"CREATE TEMP TABLE due_events AS {DUE_EVENTS}", [today])
+        con.execute(f"CREATE TEMP TABLE due_memberships AS {DUE_MEMBERSHIPS}", [today])
+        same = " AND ".join(f"t.{c} = d.{c}" for c in MEMBERSHIP_KEY)
+        con.execute(f"DELETE FROM associations t USING due_memberships d WHERE {same}")  # noqa: S608
         for table in BY_RECORD:
             con.execute(f"DELETE FROM {table} t USING due_records d "  # noqa: S608
                         "WHERE t.source = d.source AND t.record_id = d.record_id")
