@@ -91,6 +91,7 @@ class Report:
     silos: dict[str, str]
     documents: list[DocumentResult]
     findings: list[Finding]
+    silo_short: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -226,4 +227,5 @@ def check(documents: list[Document], ruleset: RuleSet | None = None) -> Report:
         result.missing = sorted(k for k in covered - set(result.main_silos) - set(result.mentions))
     for result, document in zip(results, documents, strict=True):
         result.answers = [_answer(q, result, document, findings) for q in ruleset.questions]
-    return Report(ruleset.version, {k: s.label for k, s in ruleset.silos.items()}, results, findings)
+    return Report(ruleset.version, {k: s.label for k, s in ruleset.silos.items()}, results, findings,
+                  {k: s.short for k, s in ruleset.silos.items()})

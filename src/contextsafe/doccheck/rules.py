@@ -36,6 +36,7 @@ class Silo:
     key: str
     label: str
     patterns: tuple[re.Pattern, ...]
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,8 @@ class _Builder:
             if not isinstance(value, dict) or not value.get("label") or not value.get("patterns"):
                 self.problems.append(f"silos.{key}: needs a label and patterns")
                 continue
-            found[str(key)] = Silo(str(key), str(value["label"]), self.patterns(f"silos.{key}", value["patterns"]))
+            found[str(key)] = Silo(str(key), str(value["label"]), self.patterns(f"silos.{key}", value["patterns"]),
+                                   str(value.get("short") or value["label"]))
         return found
 
     def routes(self, raw: Any) -> dict[str, Route]:

@@ -16,7 +16,7 @@ def present(report: dict) -> dict:
     documents = report.get("documents", [])
     findings = sorted(report.get("findings", []), key=lambda f: (SEVERITY_ORDER.get(f["severity"], 9), f["rule"]))
     return {
-        "silos": [{"key": k, "label": v} for k, v in silos.items()],
+        "silos": [{"key": k, "label": v, "short": report.get("silo_short", {}).get(k, v)} for k, v in silos.items()],
         "silo_rows": [_silo_row(d, silos) for d in documents],
         "documents": [_document(d, silos, findings) for d in documents],
         "set_findings": [f for f in findings if len(f["documents"]) > 1],
