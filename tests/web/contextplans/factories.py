@@ -19,4 +19,4 @@ def referral(owner, stage: str = workflow.REFERRED, shared_with=(), **data):  # 
 
 def safety_map(owner, on: str, places: dict, status: str = Status.SUBMITTED):  # noqa: ANN001, ANN201
     return documents.create(Kind.SAFETY_MAP, owner, f"Safety map {on}", {
-        "young_person": "YP", "mapped_on": on, "places": places, "place_names": {}}, status=status)
+        "young_person": "YP-REF-7", "mapped_on": on, "places": places, "place_names": {}}, status=status)
