@@ -18,7 +18,7 @@ def govuk(form: forms.Form) -> forms.Form:
         kind = type(field.widget).__name__.lower()
         field.widget.attrs.setdefault("class", CLASSES.get(kind, ""))
         if kind == "textarea":
-            field.widget.attrs.setdefault("rows", 3)
+            field.widget.attrs["rows"] = 3
     return form
 
 
