@@ -39,10 +39,15 @@ def scores(outcomes: list[tuple[int, bool]]) -> dict:
     tp = sum(1 for label, fired in outcomes if label and fired)
     fp = sum(1 for label, fired in outcomes if not label and fired)
     fn = sum(1 for label, fired in outcomes if label and not fired)
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    return {"items": len(outcomes), "tp": tp, "fp": fp, "fn": fn,
-            "precision": round(precision, 3), "recall": round(recall, 3)}
+    precision = round(tp / (tp + fp), 3) if tp + fp else None  # undefined: nothing flagged
+    recall = round(tp / (tp + fn), 3) if tp + fn else None  # undefined: no positive items
+    return {"items": len(outcomes), "tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall}
+
+
+def lowest(per_rule: dict, key: str) -> float | None:
+    """The lowest defined figure over rules (a rule with no items in a split has none)."""
+    values = [r[key] for r in per_rule.values() if r[key] is not None]
+    return min(values) if values else None
 
 
 def main() -> int:
@@ -58,8 +63,7 @@ def main() -> int:
               for i in items if bool(i["label"]) != outcomes[i["id"]]]
     result = {
         "passages": len(items), "rules": len(per_rule), "seconds": round(seconds, 3),
-        "min_precision": min(r["precision"] for r in per_rule.values()),
-        "min_recall": min(r["recall"] for r in per_rule.values()),
+        "min_precision": lowest(per_rule, "precision"), "min_recall": lowest(per_rule, "recall"),
         "held_out": _summary(items, "held_out", held_out), "fresh": _summary(items, "fresh", fresh),
         "per_rule": per_rule, "wrong": missed, "rules_version": ruleset.version,
         "python": platform.python_version(), "machine": platform.machine(),
@@ -80,15 +84,19 @@ def _per_rule(items: list[dict], outcomes: dict, ruleset, splits: tuple[str, ...
 
 def _summary(items: list[dict], split: str, per_rule: dict) -> dict:
     return {"passages": sum(1 for i in items if i["split"] == split),
-            "min_precision": min(r["precision"] for r in per_rule.values()),
-            "min_recall": min(r["recall"] for r in per_rule.values()), "per_rule": per_rule}
+            "min_precision": lowest(per_rule, "precision"), "min_recall": lowest(per_rule, "recall"),
+            "per_rule": per_rule}
 
 
 def _table(*columns: dict) -> None:
     print(f"{'rule':24}" + "".join(f" | {name:>8} {'prec':>5} {'recall':>6}" for name in ("all", "held-out", "fresh")))
     for rule in columns[0]:
-        print(f"{rule:24}" + "".join(f" | {c[rule]['items']:>8} {c[rule]['precision']:>5.2f} {c[rule]['recall']:>6.2f}"
-                                     for c in columns))
+        print(f"{rule:24}" + "".join(f" | {c[rule]['items']:>8} {_figure(c[rule]['precision']):>5} "
+                                     f"{_figure(c[rule]['recall']):>6}" for c in columns))
+
+
+def _figure(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
 
 
 if __name__ == "__main__":

@@ -169,6 +169,28 @@ def _route_findings(rule: Rule, ruleset: RuleSet, documents: list[Document]) -> 
     return found
 
 
+def _position_findings(rule: Rule, documents: list[Document], findings: list[Finding]) -> list[Finding]:
+    """Pairs of documents where one takes the position (``recognised_by``) and another is flagged by a rule
+    that contradicts it (``contradicted_by``)."""
+    taking = {}
+    for document in documents:
+        passage = next((p for p in document.passages if any_match(rule.recognised_by, p.text)), None)
+        if passage is not None:
+            taking[document.name] = Quote.of(document, passage)
+    flagged: dict[str, Finding] = {}
+    for finding in findings:
+        if finding.rule in rule.contradicted_by and len(finding.documents) == 1:
+            flagged.setdefault(finding.documents[0], finding)
+    found = []
+    for one, quote in taking.items():
+        for two, against in flagged.items():
+            if one != two:
+                found.append(Finding(rule.id, rule.title, rule.severity, rule.rationale, (one, two),
+                                     f"{one} takes the position ({quote.where}); {two} does not "
+                                     f"({against.rule}: {against.detail})", (quote, *against.quotes)))
+    return found
+
+
 def _cross_references(ruleset: RuleSet, result: DocumentResult, documents: list[Document]) -> list[CrossReference]:
     covering = {k: [d.name for d in documents if d.name != result.name and k in main_silos(ruleset, d)]
                 for k in ruleset.silos}
@@ -219,8 +241,11 @@ def check(documents: list[Document], ruleset: RuleSet | None = None) -> Report:
         elif rule.scope == "document":
             findings += [f for r, d in zip(results, documents, strict=True)
                          if (f := _document_finding(rule, ruleset, r, d))]
-        else:
+    for rule in ruleset.rules:
+        if rule.scope == "set" and rule.compare == "referral_routes":
             findings += _route_findings(rule, ruleset, documents)
+        elif rule.scope == "set":
+            findings += _position_findings(rule, documents, findings)
     covered = {k for r in results for k in r.main_silos}
     for result in results:
         result.cross_references = _cross_references(ruleset, result, documents)

@@ -68,6 +68,9 @@ class Rule:
     when_covers: tuple[str, ...] = ()
     must_mention_any: tuple[str, ...] = ()
     must_have_heading_any: tuple[re.Pattern, ...] = ()
+    compare: str = ""
+    recognised_by: tuple[re.Pattern, ...] = ()
+    contradicted_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -203,6 +206,11 @@ class _Builder:
             if rule.id in {r.id for r in found}:
                 self.problems.append(f"rules[{number}] {rule.id}: the id is used twice")
             found.append(rule)
+        passage_rules = {r.id for r in found if r.scope == "passage"}
+        for rule in found:
+            for other in rule.contradicted_by:
+                if other not in passage_rules:
+                    self.problems.append(f"rules {rule.id}: contradicted_by names {other}, which is not a passage rule")
         return tuple(found)
 
     def rule(self, number: int, value: Any, silos: dict[str, Silo], youth: tuple) -> Rule | None:
@@ -240,7 +248,10 @@ class _Builder:
             passage_exceptions=self.patterns(f"{where} passage_exceptions", value.get("passage_exceptions")),
             requires_any=youth if requires == "youth" else self.patterns(f"{where} requires_any", requires),
             when_covers=tuple(value.get("when_covers", [])), must_mention_any=tuple(value.get("must_mention_any", [])),
-            must_have_heading_any=self.patterns(f"{where} must_have_heading_any", value.get("must_have_heading_any")))
+            must_have_heading_any=self.patterns(f"{where} must_have_heading_any", value.get("must_have_heading_any")),
+            compare=str(value.get("compare", "")), recognised_by=self.patterns(f"{where} recognised_by",
+                                                                              value.get("recognised_by")),
+            contradicted_by=tuple(value.get("contradicted_by", [])))
 
     def _scope_fields(self, where: str, value: dict) -> None:
         scope = value["scope"]
@@ -251,6 +262,10 @@ class _Builder:
                 self.problems.append(f"{where}: a document rule needs when_covers (the silo it applies to)")
             if not value.get("must_mention_any") and not value.get("must_have_heading_any"):
                 self.problems.append(f"{where}: a document rule needs must_mention_any or must_have_heading_any")
+        if scope == "set" and value.get("compare") != "referral_routes" and not (
+                value.get("recognised_by") and value.get("contradicted_by")):
+            self.problems.append(f"{where}: a set rule needs compare: referral_routes, or recognised_by and "
+                                 "contradicted_by")
 
     def questions(self, raw: Any, rule_ids: set[str]) -> tuple[Question, ...]:
         if not isinstance(raw, list):
