@@ -110,3 +110,23 @@ def test_not_yaml_is_refused():
         load_rules("rules: [unclosed")
     with pytest.raises(RulesError, match="five questions"):
         load_rules(default_text().replace("  - id: e\n", "  - id: d\n", 1))
+
+
+def test_set_consent_language():
+    cse = from_text("cse.txt", "# CSE strategy\nA child cannot consent to their own exploitation.")
+    gangs = from_text("gangs.txt", "# Gangs strategy\nSome young people have made a lifestyle choice to join gangs.")
+    careful = from_text("gangs.txt", "# Gangs strategy\nYoung people in gangs are often groomed and coerced.")
+    [finding] = check([cse, gangs]).fired("SET-CONSENT-LANGUAGE")
+    assert finding.documents == ("cse.txt", "gangs.txt") and "LANG-LIFESTYLE" in finding.detail
+    assert [q.document for q in finding.quotes] == ["cse.txt", "gangs.txt"]
+    assert not check([cse, careful]).fired("SET-CONSENT-LANGUAGE")
+    assert not check([gangs]).fired("SET-CONSENT-LANGUAGE")  # nothing in the set takes the other position
+
+
+def test_set_victim_perpetrator():
+    hsb = from_text("hsb.txt", "# HSB procedure\nA young person who has harmed another may well also be a victim.")
+    da = from_text("da.txt", "# DA policy\nWhere the perpetrator is a 16 or 17 year old partner the police prosecute.")
+    [finding] = check([hsb, da]).fired("SET-VICTIM-PERPETRATOR")
+    assert finding.documents == ("hsb.txt", "da.txt")
+    assert "the victim/perpetrator overlap is recognised" in finding.rationale
+    assert not check([da]).fired("SET-VICTIM-PERPETRATOR")
