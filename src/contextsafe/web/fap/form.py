@@ -65,18 +65,23 @@ CONTEXT_ROWS = [
 ]
 
 
+def _missing(label: str) -> dict[str, str]:
+    return {"required": f"Answer \u201c{label}\u201d."}
+
+
 def text(label: str, required: bool = False, attrs: dict | None = None, help_text: str = "") -> forms.CharField:
     return forms.CharField(label=label, required=required, max_length=300, help_text=help_text,
-                           widget=forms.TextInput(attrs=attrs or TEXT))
+                           widget=forms.TextInput(attrs=attrs or TEXT), error_messages=_missing(label))
 
 
 def area(label: str, required: bool = False, help_text: str = "") -> forms.CharField:
     return forms.CharField(label=label, required=required, max_length=6000, help_text=help_text,
-                           widget=forms.Textarea(attrs=AREA))
+                           widget=forms.Textarea(attrs=AREA), error_messages=_missing(label))
 
 
 def date(label: str, required: bool = False) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=forms.DateInput(attrs=DATE))
+    return forms.DateField(label=label, required=required, widget=forms.DateInput(attrs=DATE),
+                           error_messages=_missing(label))
 
 
 def yes_no(label: str, help_text: str = "") -> forms.ChoiceField:

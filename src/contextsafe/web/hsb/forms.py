@@ -34,8 +34,10 @@ class AgendaForm(forms.Form):
     """Who, when, how the young person was referred, and the agenda's headings a) to g)."""
 
     young_person = forms.CharField(label="Young person", max_length=200, widget=forms.TextInput(attrs=TEXT),
+                                   error_messages={"required": "Enter the young person discussed."},
                                    help_text="Name or case reference of the young person discussed")
-    meeting_date = forms.DateField(label="Date of meeting", widget=forms.DateInput(attrs=DATE))
+    meeting_date = forms.DateField(label="Date of meeting", widget=forms.DateInput(attrs=DATE),
+                                   error_messages={"required": "Enter the date of the meeting."})
     chair = forms.CharField(label="Chair", max_length=200, required=False, widget=forms.TextInput(attrs=TEXT))
     attending = forms.ModelMultipleChoiceField(
         Organisation.objects.order_by("name"), required=False, widget=checkboxes(),
@@ -57,6 +59,7 @@ class AgendaForm(forms.Form):
                                      "associated contexts")
     continuum_level = forms.ChoiceField(
         label="f) Decision regarding level of risk (Hackett continuum)", widget=radios(),
+        error_messages={"required": "Choose the point on Hackett's continuum that best accounts for the behaviour."},
         choices=[(key, f"{label} \u2014 {hint}") for key, label, hint in CONTINUUM],
         help_text="Which point on this continuum best accounts for the young person's behaviours?")
     continuum_reason = _area("Reason for this decision", help_text="When making the decision explicitly state the "
