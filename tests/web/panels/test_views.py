@@ -158,3 +158,15 @@ def test_demo_seed_registers_meetings_with_or_without_a_store(analysis_store):
     names = set(Meeting.objects.values_list("name", flat=True))
     assert len(names) == Meeting.objects.count() >= 8
     assert {"MARAC", "MAPPA", "MASH"} <= {m.split(" ")[0] for m in names}
+
+
+def test_a_meeting_whose_list_is_not_in_the_store_shows_its_terms_without_a_list(analysis_store):
+    chair = user(UserRole.PANEL_CHAIR)
+    m = _meetings(chair)
+    absent = Meeting.objects.create(organisation=chair.organisation, name="MASE", type="mase", chair_organisation="x",
+                                    frequency="monthly", source="mase_list", purposes=BOTH, created_by=chair)
+    client = signed_in(chair, "profiling")
+    for meeting, reason in [(absent, "its source mase_list is not in the store"),
+                            (m["mappa"], "its list is not held in the store")]:
+        response = client.get(f"/panels/{meeting.pk}/")
+        assert response.status_code == 200 and reason in response.content.decode()

@@ -44,6 +44,7 @@ WHERE list_contains(?::VARCHAR[], r.source)
 class Excluded:
     meeting: Meeting
     reason: str
+    for_purpose: bool = True  # excluded because of the purpose (not because its list is not in the store)
 
 
 @dataclass
@@ -99,11 +100,11 @@ def usable(meetings: Iterable[Meeting], purpose: str) -> tuple[list[Meeting], li
     for m in meetings:
         source = sources.get(m.source)
         if not m.source:
-            excluded.append(Excluded(m, "its list is not held in the store"))
+            excluded.append(Excluded(m, "its list is not held in the store", for_purpose=False))
         elif purpose not in m.purposes:
             excluded.append(Excluded(m, f"its sharing terms permit {m.purposes_display()}, not {purpose}"))
         elif source is None:
-            excluded.append(Excluded(m, f"its source {m.source} is not in the store"))
+            excluded.append(Excluded(m, f"its source {m.source} is not in the store", for_purpose=False))
         elif purpose not in source.purposes:
             excluded.append(Excluded(m, f"its source {m.source} permits {', '.join(source.purposes)}, not {purpose}"))
         else:

@@ -97,7 +97,7 @@ def meeting(request, pk: int):  # noqa: ANN001, ANN201
     found = _meeting(request, pk, Action.VIEW)
     purpose = _purpose(request)
     ok, excluded = ov.usable([found], purpose)
-    if excluded and found.source:
+    if excluded and excluded[0].for_purpose:
         _refuse(request, Action.VIEW, str(pk), f"{found.name}: {excluded[0].reason}", detail="meeting list")
     rows = store.query("""
         SELECT coalesce(pr.person_id, 'unlinked:' || r.source || '/' || r.record_id) AS person,
@@ -114,6 +114,7 @@ def meeting(request, pk: int):  # noqa: ANN001, ANN201
         else:
             hidden += 1
     return render(request, "panels/meeting.html", {"meeting": found, "purpose": purpose, "people": people[:LISTED],
+                                                   "not_read": excluded[0].reason if excluded else "",
                                                    "total": len(rows), "hidden": hidden,
                                                    "more": max(0, len(people) - LISTED)})
 
