@@ -67,7 +67,7 @@ def decide(client, document: CaseDocument, receiving: str = "Parkview School"): 
 def test_school_refers_panel_decides(teacher, chair):
     document = refer(signed_in(teacher), popa=["sexual_bullying"])
     assert document.status == "submitted" and document.organisation == teacher.organisation
-    assert chair.organisation in document.shared_with.all()
+    assert list(document.shared_with.all()) == [chair.organisation]  # the panel's organisation, on submission
     client = signed_in(chair)
     assert f"/fap/{document.pk}/" in client.get("/fap/").content.decode()
     assert decide(client, document).status_code == 302
@@ -91,11 +91,14 @@ def test_contextual_sections_hold_information_and_school_response(teacher):
 
 def test_refusals(teacher, chair, school):
     document = refer(signed_in(teacher), submit=False)
-    # another school cannot open it; the panel cannot decide a draft; the school cannot decide
+    # another school cannot open it; the panel neither sees nor decides a draft; the school cannot decide
     other_school = user(UserRole.INFORMATION_PROVIDER, organisation(kind="school"))
     assert signed_in(other_school).get(f"/fap/{document.pk}/").status_code == 403
+    assert signed_in(chair).get(f"/fap/{document.pk}/").status_code == 403
+    assert f"/fap/{document.pk}/" not in signed_in(chair).get("/fap/").content.decode()
     assert decide(signed_in(chair), document).status_code == 403
     signed_in(teacher).post(f"/fap/{document.pk}/submit/")
+    assert signed_in(chair).get(f"/fap/{document.pk}/").status_code == 200
     assert decide(signed_in(teacher), document).status_code == 403
     # once submitted the school can no longer change it, and the panel does not edit the school's sections
     assert signed_in(teacher).post(f"/fap/{document.pk}/referral/", referral(name="Changed")).status_code == 403

@@ -175,6 +175,7 @@ def test_trends_are_counts_for_panel_chairs_only(social_worker):
     assert by_context["Peer group"] == ([0, 2, 0], 1)  # vulnerability, risk, resilience; one without a plan
     assert by_context["School"] == ([1, 0, 0], 1)
     assert summary["levels"] == [("2026-09", [0, 0, 1, 0, 0]), ("2026-10", [0, 0, 0, 1, 0])]
+    assert summary["contexts_by_month"] == [("2026-09", [0, 0, 1, 0, 0]), ("2026-10", [0, 0, 1, 1, 0])]
     chair = user(UserRole.PANEL_CHAIR, organisation(kind="partnership"))
     page = signed_in(chair, "profiling").get("/hsb/trends/")
     assert page.status_code == 200

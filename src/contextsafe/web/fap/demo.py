@@ -67,7 +67,8 @@ def _referral(school: User, chair: User | None, panel: list, name: str, sex: str
     }
     status = Status.DRAFT if state == "draft" else Status.SUBMITTED
     document = documents.create(KIND, school, f"FAP referral: {name} ({current})", data, purpose="assessment",
-                                shared_with=panel, status=status, reason=data["referral"]["reason"])
+                                shared_with=[] if state == "draft" else panel, status=status,
+                                reason=data["referral"]["reason"])
     if state == "decided" and chair is not None:
         decision = {"issues": ["At risk of Permanent Exclusion/Managed Move"], "receiving_school": receiving,
                     "placement_agreed": ["respite_pru" if "PRU" in receiving else "mainstream"],

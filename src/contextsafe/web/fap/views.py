@@ -54,8 +54,7 @@ def new(request):  # noqa: ANN001, ANN201
     if request.method == "POST" and form.is_valid():
         data = {"referral": form.cleaned_data}
         document = documents.create(KIND, request.user, _title(form.cleaned_data), data,
-                                    purpose=stated_purpose(request), reason=form.cleaned_data["reason"][:4000],
-                                    shared_with=Organisation.objects.filter(kind__in=PANEL))
+                                    purpose=stated_purpose(request), reason=form.cleaned_data["reason"][:4000])
         messages.info(request, "Referral started. Complete each section, then submit it to the panel.")
         return redirect("fap:detail", pk=document.pk)
     return render(request, "fap/section.html", {"form": form, "document": None,
@@ -99,6 +98,7 @@ def submit(request, pk: int):  # noqa: ANN001, ANN201
     document = _referral(request, pk, Action.CHANGE, detail="submit to panel")
     if not may_edit_referral(request.user, document):
         _refuse(request, "only the referring school submits its draft referral", pk)
+    document.shared_with.add(*Organisation.objects.filter(kind__in=PANEL))  # the panel sees it from now on
     documents.save(document, request.user, document.data, status=Status.SUBMITTED, note="submitted to the panel")
     messages.info(request, "The referral has been submitted to the Fair Access Panel.")
     return redirect("fap:detail", pk=document.pk)

@@ -152,12 +152,13 @@ def shift(previous: CaseDocument, review: CaseDocument) -> Shift:
 
 
 def trends(meetings) -> dict:  # noqa: ANN001 - a queryset of HSB meeting documents
-    """Counts only, no names: factors by context and kind, the most frequent factors, continuum levels by month,
-    factors without a planned action by context, and actions by colour."""
+    """Counts only, no names: factors by context and kind, the most frequent factors, continuum levels and factors
+    by context by month of meeting, factors without a planned action by context, and actions by colour."""
     by_context: Counter = Counter()
     factors: Counter = Counter()
     unplanned: Counter = Counter()
     levels: dict[str, Counter] = {}
+    monthly: dict[str, Counter] = {}
     rag: Counter = Counter()
     total = 0
     for meeting in meetings:
@@ -168,6 +169,7 @@ def trends(meetings) -> dict:  # noqa: ANN001 - a queryset of HSB meeting docume
         unplanned.update(w.context for w in warnings(meeting))
         month = (meeting.data.get("meeting_date") or meeting.created_at.date().isoformat())[:7]
         levels.setdefault(month, Counter())[meeting.data.get("continuum_level") or "not recorded"] += 1
+        monthly.setdefault(month, Counter()).update(c for c, _, _ in picked)
         rag.update(meeting.hsb_actions.values_list("rag", flat=True))
     return {
         "meetings": total,
@@ -177,5 +179,7 @@ def trends(meetings) -> dict:  # noqa: ANN001 - a queryset of HSB meeting docume
                         sorted(factors.items(), key=lambda item: (-item[1], item[0]))[:20]],
         "levels": [(month, [levels[month][key] for key, _, _ in CONTINUUM]) for month in sorted(levels)],
         "level_labels": [CONTINUUM_LABELS[key] for key, _, _ in CONTINUUM],
+        "contexts_by_month": [(month, [monthly[month][c] for c, _ in CONTEXTS]) for month in sorted(monthly)],
+        "context_labels": [SHORT_CONTEXT[c] for c, _ in CONTEXTS],
         "rag": [(label, rag[value]) for value, label in Rag.choices],
     }
