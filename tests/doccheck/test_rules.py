@@ -99,8 +99,8 @@ def test_edited_rules_report_every_problem_together():
 
 def test_edited_rules_take_effect():
     first = "'lifestyle\\s+choices?'"
-    edited = default_text().replace(first, first + "\n      - '\\bstreet lifestyle'", 1)
-    text = "Young people have opted for a street lifestyle."
+    edited = default_text().replace(first, first + "\n      - '\\broad life'", 1)
+    text = "Young people have embraced road life."
     assert not check([from_text("a.txt", text)]).fired("LANG-LIFESTYLE")
     assert check([from_text("a.txt", text)], load_rules(edited)).fired("LANG-LIFESTYLE")
 

@@ -117,23 +117,23 @@ def test_editing_the_rules_validates_them_and_keeps_every_version():
     assert response.status_code == 400 and "severity must be one of high, medium, low" in response.content.decode()
     assert not RulesVersion.objects.exists()
     first = "'lifestyle\\s+choices?'"
-    edited = default_text().replace(first, first + "\n      - '\\bstreet lifestyle'", 1)
-    response = client.post("/doccheck/rules/edit/", {"text": edited, "note": "Add street lifestyle"})
+    edited = default_text().replace(first, first + "\n      - '\\broad life'", 1)
+    response = client.post("/doccheck/rules/edit/", {"text": edited, "note": "Add road life"})
     assert response.status_code == 302
     [version] = RulesVersion.objects.all()
-    assert (version.number, version.changed_by, version.note) == (1, chair, "Add street lifestyle")
+    assert (version.number, version.changed_by, version.note) == (1, chair, "Add road life")
     diff = client.get("/doccheck/rules/1/").content.decode()
-    assert "+      - &#x27;\\bstreet lifestyle&#x27;" in diff
+    assert "+      - &#x27;\\broad life&#x27;" in diff
 
 
 def test_rechecking_a_set_applies_the_edited_rules():
     client = signed_in(user(UserRole.PANEL_CHAIR))
-    upload(client, ("gangs.txt", b"# Gangs Procedure\nYoung people have opted for a street lifestyle."))
+    upload(client, ("gangs.txt", b"# Gangs Procedure\nYoung people have embraced road life."))
     check_set = CheckSet.objects.get()
     assert not [f for f in check_set.report["findings"] if f["rule"] == "LANG-LIFESTYLE"]
     first = "'lifestyle\\s+choices?'"
-    edited = default_text().replace(first, first + "\n      - 'street lifestyle'", 1)
-    client.post("/doccheck/rules/edit/", {"text": edited, "note": "Add street lifestyle"})
+    edited = default_text().replace(first, first + "\n      - 'road life'", 1)
+    client.post("/doccheck/rules/edit/", {"text": edited, "note": "Add road life"})
     assert client.post(f"/doccheck/{check_set.pk}/recheck/").status_code == 302
     check_set.refresh_from_db()
     assert check_set.rules_number == 1
