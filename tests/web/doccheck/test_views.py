@@ -159,3 +159,15 @@ def test_demo_seeds_one_example_set_with_findings_once():
     assert kinds["gangs_procedure.docx"] == "docx" and kinds["cse_strategy.txt"] == "txt"
     fired = {f["rule"] for f in check_set.report["findings"]}
     assert {"LANG-LIFESTYLE", "DA-16-17-SECTION", "XREF-CSE-HSB", "SET-REFERRAL-ROUTES"} <= fired
+
+
+def test_uploads_and_rule_changes_are_in_the_audit_log():
+    chair = user(UserRole.PANEL_CHAIR)
+    client = signed_in(chair)
+    upload(client, ("gangs.txt", GANGS))
+    entry = AuditEntry.objects.get(username=chair.username, action="upload")
+    assert entry.kind == "document_check" and entry.ident == str(CheckSet.objects.get().pk)
+    assert "gangs.txt (txt, " in entry.detail and "sha256 " in entry.detail
+    client.post("/doccheck/rules/edit/", {"text": default_text(), "note": "Same rules, new version"})
+    saved = AuditEntry.objects.get(username=chair.username, kind="document_check_rules", ident="1")
+    assert saved.detail == "rules version 1: Same rules, new version"

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from django.db import transaction
 
 from contextsafe.doccheck import Document, Passage, RuleSet, check, default_text, load_rules, read
+from contextsafe.web.audit.log import record_event
 from contextsafe.web.doccheck.models import CheckSet, RulesVersion, UploadedDocument
 
 
@@ -30,7 +31,10 @@ def save_rules(text: str, user, note: str) -> RulesVersion:  # noqa: ANN001
     """Store validated rules as the next version (raises RulesError when they do not validate)."""
     load_rules(text)
     number, _ = current_rules()
-    return RulesVersion.objects.create(number=number + 1, text=text, note=note[:500], changed_by=user)
+    saved = RulesVersion.objects.create(number=number + 1, text=text, note=note[:500], changed_by=user)
+    record_event(user, "change", "document_check_rules", str(saved.number), detail=f"rules version {saved.number}: "
+                 f"{note[:200]}")
+    return saved
 
 
 @transaction.atomic
@@ -43,6 +47,8 @@ def upload(name: str, files: list[tuple[str, bytes]], user) -> CheckSet:  # noqa
             check_set=check_set, name=filename, kind=document.kind, size=len(data),
             sha256=hashlib.sha256(data).hexdigest(), title=document.title[:300],
             passages=[asdict(p) for p in document.passages])
+    record_event(user, "upload", "document_check", str(check_set.pk), detail="; ".join(
+        f"{d.name} ({d.kind}, {d.size} bytes, sha256 {d.sha256[:12]})" for d in check_set.documents.all())[:1000])
     return rerun(check_set)
 
 
