@@ -47,6 +47,7 @@ def _fill_cells(page, audit_url: str) -> None:  # noqa: ANN001
     submit(page, "#edit-syv-assessment")  # in place, but engaging no context and linked nowhere
     page.check("input[name=exists][value=partly]")
     page.fill("#id_what", "AssetPlus")
+    page.check("input[name=in_practice][value=no]")
     submit(page, "#save-cell")
 
 
@@ -94,6 +95,7 @@ def test_panel_chair_audits_and_the_auditor_reads_the_report(served, page, brows
     assert "The gangs panel maps groups" in page.inner_text("#finding-peer_groups")
     assert "Serious youth violence: Assessment" in page.inner_text("#fact-no-contexts")
     assert "Serious youth violence: Assessment" in page.inner_text("#fact-not-across")
+    assert page.inner_text("#fact-not-in-practice") == "Serious youth violence: Assessment"
     assert "Domestic abuse" in page.inner_text("#fact-isolated")
     assert page.inner_text("#fact-meeting-share_trends").split()[-4:] == ["0", "0", "1", "0"]
     assert "Nobody holds the park" in page.inner_text("#report-forum-1")

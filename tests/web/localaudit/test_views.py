@@ -36,7 +36,7 @@ def test_facts_from_the_matrix():
     _fill(audit, "domestic_abuse", exists="no")
     # HSB: a meeting that engages schools but links nowhere and not down; nothing else recorded.
     Cell.objects.create(audit=audit, silo="hsb", level="operational_meeting", exists="partly", links_down="no",
-                        contexts=["schools"])
+                        contexts=["schools"], in_practice="no")
     Cell.objects.create(audit=audit, silo="asb", level="strategy", exists="yes", links_across=["hsb"],
                         links_down="partly")
     found = facts(audit)
@@ -44,6 +44,7 @@ def test_facts_from_the_matrix():
     assert found.recorded == 8 * 3 + 2
     assert len(found.missing) == 8 and all(s == "Domestic abuse" for s, _ in found.missing)
     assert found.partly == [("Harmful sexual behaviour", "Multi-agency operational meeting")]
+    assert found.not_in_practice == [("Harmful sexual behaviour", "Multi-agency operational meeting")]
     assert found.no_contexts == [("Anti-social behaviour", "Strategy and action plan")]
     assert dict(found.context_counts) == {"Peer groups": 8, "Schools": 9, "Neighbourhoods": 8}
     assert found.not_linked_across == [("Harmful sexual behaviour", "Multi-agency operational meeting")]

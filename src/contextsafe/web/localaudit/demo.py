@@ -54,6 +54,12 @@ MATRIX: dict[str, dict[str, tuple]] = {
     },
 }
 
+# What the observations and forums showed of the written response (Figure 2: "both on paper and in practice").
+IN_PRACTICE = {("cse", "guidance"): "partly", ("cse", "operational_meeting"): "yes",
+               ("syv", "operational_meeting"): "yes", ("domestic_abuse", "strategy"): "no",
+               ("hsb", "protocol"): "partly", ("syv", "protocol"): "no",
+               ("domestic_abuse", "operational_meeting"): "partly"}
+
 FINDINGS = {
     "individuals": ("Every silo has an assessment tool for individual young people.",
                     "Tools differ (CSE tool, DASH, AssetPlus, AIM): risk is not assessed in comparable ways.",
@@ -105,7 +111,7 @@ def seed() -> None:
     for silo, levels in MATRIX.items():
         for level, (exists, what, across, down, contexts) in levels.items():
             Cell.objects.create(audit=audit, silo=silo, level=level, exists=exists, what=what, links_across=across,
-                                links_down=down, contexts=contexts)
+                                links_down=down, contexts=contexts, in_practice=IN_PRACTICE.get((silo, level), ""))
     Cell.objects.create(audit=audit, silo="missing", level="operational_meeting", exists="yes",
                         what="Missing children panel", links_across=["cse"], links_down="yes",
                         contexts=["neighbourhoods"])

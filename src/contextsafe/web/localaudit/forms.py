@@ -26,8 +26,9 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-def _radios(choices: list, label: str, required: bool = False) -> forms.ChoiceField:
-    return forms.ChoiceField(label=label, choices=choices, required=required, widget=forms.RadioSelect)
+def _radios(choices: list, label: str, required: bool = False, help_text: str = "") -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, choices=choices, required=required, help_text=help_text,
+                             widget=forms.RadioSelect)
 
 
 def _checks(choices: list, label: str, help_text: str = "") -> forms.MultipleChoiceField:
@@ -65,6 +66,10 @@ class AuditForm(forms.ModelForm):
 class CellForm(forms.Form):
     exists = _radios(q.EXISTS, "Does this exist?")
     what = _text("What exists", help_text="Name the documents, groups, meetings or tools, and what they say or do")
+    in_practice = _radios(q.EXTENT, "Is it seen in practice?", help_text=(
+        "Figure 2 asks at each level both on paper and in practice: is what is written mirrored in the meetings, "
+        "training and casework observed?"))
+    practice_note = _text("What was seen in practice")
     links_across = _checks([], "Links across: the other areas of response it links to")
     across_note = _text("How it links across")
     links_down = _radios(q.LINKED, "Links down: is it linked to the level below?")

@@ -41,6 +41,8 @@ class Cell(models.Model):
     level = models.CharField(max_length=40, choices=q.LEVELS)
     exists = models.CharField(max_length=10, choices=q.EXISTS, blank=True)
     what = models.TextField(blank=True, max_length=4000)
+    in_practice = models.CharField(max_length=10, choices=q.EXTENT, blank=True)
+    practice_note = models.TextField(blank=True, max_length=2000)
     links_across = models.JSONField(default=list, blank=True)
     across_note = models.TextField(blank=True, max_length=2000)
     links_down = models.CharField(max_length=10, choices=q.LINKED, blank=True)

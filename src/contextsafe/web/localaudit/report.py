@@ -18,6 +18,7 @@ class Facts:
     missing: list[tuple[str, str]] = field(default_factory=list)  # exists = no
     not_recorded: list[tuple[str, str]] = field(default_factory=list)
     partly: list[tuple[str, str]] = field(default_factory=list)
+    not_in_practice: list[tuple[str, str]] = field(default_factory=list)  # on paper, not (fully) seen in practice
     no_contexts: list[tuple[str, str]] = field(default_factory=list)  # present but engages no context
     context_counts: list[tuple[str, int]] = field(default_factory=list)
     not_linked_down: list[tuple[str, str]] = field(default_factory=list)
@@ -58,6 +59,8 @@ def facts(audit: Audit) -> Facts:
                 continue
             if cell.exists == "partly":
                 found.partly.append(where)
+            if cell.in_practice in ("no", "partly"):
+                found.not_in_practice.append(where)
             if not cell.contexts:
                 found.no_contexts.append(where)
             for context in cell.contexts:

@@ -99,8 +99,9 @@ def cell(request, pk: int, silo: str, level: str):  # noqa: ANN001, ANN201
     if silo not in dict(silos) or level not in q.LEVEL_NAMES:
         raise Http404("no such cell in this audit's matrix")
     existing = Cell.objects.filter(audit=audit, silo=silo, level=level).first()
-    initial = {f: getattr(existing, f) for f in ("exists", "what", "links_across", "across_note", "links_down",
-                                                  "down_note", "contexts", "contexts_note")} if existing else {}
+    fields = ("exists", "what", "in_practice", "practice_note", "links_across", "across_note", "links_down",
+              "down_note", "contexts", "contexts_note")
+    initial = {f: getattr(existing, f) for f in fields} if existing else {}
     form = CellForm(request.POST or None, initial=initial, silos=silos, silo=silo, lowest=level == q.LOWEST)
     if request.method == "POST" and form.is_valid():
         values = {"links_down": "", "down_note": "", **form.cleaned_data}
