@@ -237,3 +237,21 @@ def test_demo_reviews_are_idempotent_coded_and_give_the_cross_case_analysis_cont
     assert totals[("interventions with individuals", "")] == 6
     assert signed_in(User.objects.get(username="practitioner_youth_offending")).get(
         f"/casereviews/{reviews[0].pk}/").status_code == 403
+
+
+def test_analysis_page_shows_where_risk_sat_and_where_the_response_intervened(lead):
+    review(lead, REVIEW_A, title="A")
+    review(lead, REVIEW_B, title="B")
+    flat = " ".join(signed_in(lead).get("/casereviews/analysis/").content.decode().split())
+    assert "<strong>3</strong> intervention(s) with individual young people and <strong>1</strong> with contexts" \
+        in flat
+    assert 'id="harm-peer_group">2</td>' in flat and 'id="harm-school">1</td>' in flat
+    assert 'id="interventions-neighbourhood">0</td>' in flat
+
+
+def test_printed_review_lays_out_the_stages_and_the_summary(lead):
+    made = review(lead, {**REVIEW_A, "log": [{"title": "CSC chronology HA02", "type": "chronology", "date": "",
+                                              "used": "yes", "notes": ""}]})
+    page = " ".join(signed_in(lead).get(f"/casework/{made.pk}/print/").content.decode().split())
+    assert "Harmful gender norms</th><td>X</td><td>harmful_gender_norms seen</td>" in page
+    assert "CSC chronology HA02" in page and "Interventions with individuals</th><td colspan=\"5\">2</td>" in page

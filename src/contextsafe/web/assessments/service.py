@@ -28,7 +28,8 @@ def owned(request, document: CaseDocument) -> None:  # noqa: ANN001
 
 def _action_text(row: dict[str, Any], context: str) -> str:
     if context == "young_person":
-        return " ".join(str(row.get(k, "")) for k in ("referral", "target", "actions")).strip()
+        parts = (("referral", "Referral"), ("target", "target"), ("actions", "actions"))
+        return "; ".join(f"{label}: {row[k]}" for k, label in parts if str(row.get(k, "")).strip())
     return str(row.get(f"{context}_action", "")).strip()
 
 

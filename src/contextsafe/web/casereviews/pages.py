@@ -79,10 +79,11 @@ def stage1(data: dict[str, Any], _code: str = "") -> list[Section]:
         Section("Abusive behaviours (cross if identified)", s.BEHAVIOURS, ("behaviours",)),
         Section("Incident/s under review/investigation", s.INCIDENT, ("incident",)),
     ]
-    for code in _codes(data):
-        sections.append(Section(f"Young person featured: {code}", s.CHARACTERISTICS, ("characteristics", code)))
-    for code in _codes(data):
-        sections.append(Section(f"Missing episodes: {code}", s.MISSING, ("missing", code)))
+    people = tuple((code, code) for code in _codes(data))
+    if people:
+        sections += [Section("Young people featured", Grid("characteristics", people, s.CHARACTERISTICS),
+                             ("characteristics",)),
+                     Section("Missing episodes", Grid("missing", people, s.MISSING), ("missing",))]
     return sections
 
 
@@ -116,12 +117,16 @@ def response(data: dict[str, Any], _code: str = "") -> list[Section]:
 
 def outcomes(data: dict[str, Any], _code: str = "") -> list[Section]:
     sections = [Section("Outcomes: overview", s.OUTCOMES, ("outcomes",))]
-    sections += [Section(f"Outcome for young person {code}", (
-        Field("safeguarded", "Safeguarded", SELECT, s.SAFEGUARDED), Field("account", "Qualitative account")),
-        ("individual_outcomes", code)) for code in _codes(data)]
-    sections += [Section(f"Outcome for {s.CONTEXT_LABELS[c['kind']].lower()} {c['code']}", (
-        Field("safety", "Safety", SELECT, s.SAFETY), Field("account", "Qualitative account")),
-        ("context_outcomes", c["code"])) for c in _contexts(data)]
+    people = tuple((code, code) for code in _codes(data))
+    contexts = tuple((c["code"], f"{s.CONTEXT_LABELS[c['kind']]} ({c['code']})") for c in _contexts(data))
+    if people:
+        sections.append(Section("Outcomes: individual young people", Grid("individual_outcomes", people, (
+            Field("safeguarded", "Safeguarded", SELECT, s.SAFEGUARDED), Field("account", "Qualitative account"))),
+            ("individual_outcomes",)))
+    if contexts:
+        sections.append(Section("Outcomes: contexts", Grid("context_outcomes", contexts, (
+            Field("safety", "Safety", SELECT, s.SAFETY), Field("account", "Qualitative account"))),
+            ("context_outcomes",)))
     return [*sections, Section("Changes to the local response since", s.CHANGES, ("changes",)),
             Section("Conclusions", s.CONCLUSIONS, ("conclusions",))]
 

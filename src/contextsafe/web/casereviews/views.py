@@ -218,10 +218,24 @@ def analysis(request):  # noqa: ANN001, ANN201
     result = _analysis(request)
     labels = {k: label for k, label, _ in CONTEXT_KINDS}
     table = [{"id": f"{measure}-{kind}".replace(" ", "-").replace(":", "").replace("_", "-").strip("-"),
-              "measure": measure, "context": labels.get(kind, ""),
+              "measure": _label(measure), "context": labels.get(kind, ""),
               "values": [figures[(measure, kind)] for _, figures in result["reviews"]],
               "total": result["totals"].get((measure, kind), 0)} for measure, kind in result["keys"]]
-    return render(request, "casereviews/analysis.html", {"result": result, "table": table})
+    totals = result["totals"]
+    matrix = [{"kind": k, "label": label, "featured": totals.get(("contexts featured", k), 0),
+               "harm": totals.get(("contexts with harm", k), 0), "safety": totals.get(("contexts with safety", k), 0),
+               "interventions": totals.get(("interventions with contexts", k), 0)} for k, label, _ in CONTEXT_KINDS]
+    return render(request, "casereviews/analysis.html", {
+        "result": result, "table": table, "matrix": matrix,
+        "individuals": totals.get(("interventions with individuals", ""), 0),
+        "with_contexts": sum(m["interventions"] for m in matrix)})
+
+
+def _label(measure: str) -> str:
+    """A measure as read on the page (the files keep the keys)."""
+    for key, label in RISK_ROWS:
+        measure = measure.replace(key, label.lower())
+    return measure
 
 
 def _rows(result: dict) -> list[tuple]:
