@@ -12,9 +12,11 @@ data (``rules.yaml``), so a partnership can edit them.
 """
 
 from contextsafe.doccheck.check import Answer, CrossReference, Finding, Quote, Report, check
+from contextsafe.doccheck.docs import rules_markdown
 from contextsafe.doccheck.reading import Document, DocumentError, Passage, from_text, read, sniff
 from contextsafe.doccheck.rules import Rule, RulesError, RuleSet, default_text
 from contextsafe.doccheck.rules import load as load_rules
 
 __all__ = ["Answer", "CrossReference", "Document", "DocumentError", "Finding", "Passage", "Quote", "Report", "Rule",
-           "RuleSet", "RulesError", "check", "default_text", "from_text", "load_rules", "read", "sniff"]
+           "RuleSet", "RulesError", "check", "default_text", "from_text", "load_rules", "read", "rules_markdown",
+           "sniff"]
