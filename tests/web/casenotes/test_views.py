@@ -33,7 +33,7 @@ def test_a_note_is_saved_for_the_stated_purpose_with_its_suggestions_highlighted
     note = CaseDocument.objects.get(kind="case_note")
     assert response.status_code == 302 and response.url == f"/casenotes/{note.pk}/"
     assert note.purpose == "assessment" and note.person_id == "P-AMARA" and note.data["subject"] == "Amara Jones"
-    found = {(s.kind, s.text): s.entity_id for s in note.suggestions.all()}
+    found = {(s.kind, s.text): s.entity_id for s in note.casenote_suggestions.all()}
     assert found[("person", "Ben Okafor")] == "P-BEN"
     assert found[("person", "Amara Jones")] == "P-AMARA"
     assert found[("school", "Hill School")] == "school:1"
@@ -41,9 +41,9 @@ def test_a_note_is_saved_for_the_stated_purpose_with_its_suggestions_highlighted
     # Cal Smith is held only by the police, a source this organisation does not hold: never suggested.
     assert not any("Cal" in text for _, text in found)
     page = client.get(f"/casenotes/{note.pk}/").content.decode()
-    ben = note.suggestions.get(text="Ben Okafor")
+    ben = note.casenote_suggestions.get(text="Ben Okafor")
     assert f'id="mark-{ben.pk}"' in page and f'id="confirm-{ben.pk}"' in page
-    assert all(s.state == State.PENDING for s in note.suggestions.all())
+    assert all(s.state == State.PENDING for s in note.casenote_suggestions.all())
     assert not ConfirmedAssociation.objects.exists()
 
 
@@ -51,9 +51,9 @@ def test_only_confirmed_suggestions_become_associations_carrying_the_notes_purpo
     client = signed_in(practitioner)
     _add(client)
     note = CaseDocument.objects.get(kind="case_note")
-    ben = note.suggestions.get(text="Ben Okafor")
-    school = note.suggestions.get(text="Hill School")
-    theme = note.suggestions.get(kind="theme")
+    ben = note.casenote_suggestions.get(text="Ben Okafor")
+    school = note.casenote_suggestions.get(text="Hill School")
+    theme = note.casenote_suggestions.get(kind="theme")
     assert client.post(f"/casenotes/{note.pk}/suggestions/{ben.pk}/", {"decision": "confirm"}).status_code == 302
     client.post(f"/casenotes/{note.pk}/suggestions/{school.pk}/", {"decision": "reject"})
     client.post(f"/casenotes/{note.pk}/suggestions/{theme.pk}/", {"decision": "confirm"})
@@ -74,7 +74,7 @@ def test_a_decided_suggestion_cannot_be_decided_again(practitioner):  # noqa: AN
     client = signed_in(practitioner)
     _add(client)
     note = CaseDocument.objects.get(kind="case_note")
-    ben = note.suggestions.get(text="Ben Okafor")
+    ben = note.casenote_suggestions.get(text="Ben Okafor")
     client.post(f"/casenotes/{note.pk}/suggestions/{ben.pk}/", {"decision": "reject"})
     client.post(f"/casenotes/{note.pk}/suggestions/{ben.pk}/", {"decision": "confirm"})
     ben.refresh_from_db()
@@ -107,7 +107,7 @@ def test_a_young_person_the_user_cannot_see_is_refused_and_audited(practitioner)
 def test_another_organisation_and_a_wrong_purpose_are_refused(practitioner):  # noqa: ANN001
     _add(signed_in(practitioner))
     note = CaseDocument.objects.get(kind="case_note")
-    ben = note.suggestions.get(text="Ben Okafor")
+    ben = note.casenote_suggestions.get(text="Ben Okafor")
     other = signed_in(user("practitioner", org=organisation(sources=["csc_referrals"])))
     assert other.get(f"/casenotes/{note.pk}/").status_code == 403
     assert other.post(f"/casenotes/{note.pk}/suggestions/{ben.pk}/", {"decision": "confirm"}).status_code == 403
@@ -137,7 +137,7 @@ def test_export_sends_confirmed_associations_to_the_store_under_their_purpose(pr
     _add(client)
     note = CaseDocument.objects.get(kind="case_note")
     for text in ("Ben Okafor", "Hill School"):
-        s = note.suggestions.get(text=text)
+        s = note.casenote_suggestions.get(text=text)
         client.post(f"/casenotes/{note.pk}/suggestions/{s.pk}/", {"decision": "confirm"})
     report = services.export_confirmed(analysis_store, "assessment")
     assert report.accepted == 3

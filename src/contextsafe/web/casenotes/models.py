@@ -26,7 +26,7 @@ class State(models.TextChoices):
 class NoteSuggestion(models.Model):
     """Something the note seems to name, with its span, candidate entity, score and evidence."""
 
-    note = models.ForeignKey("casework.CaseDocument", on_delete=models.CASCADE, related_name="suggestions")
+    note = models.ForeignKey("casework.CaseDocument", on_delete=models.CASCADE, related_name="casenote_suggestions")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     text = models.CharField(max_length=300)
@@ -61,7 +61,7 @@ class NoteSuggestion(models.Model):
 class ConfirmedAssociation(models.Model):
     """The young person a note is about associated with a person, school or place a practitioner confirmed."""
 
-    note = models.ForeignKey("casework.CaseDocument", on_delete=models.CASCADE, related_name="associations")
+    note = models.ForeignKey("casework.CaseDocument", on_delete=models.CASCADE, related_name="casenote_associations")
     suggestion = models.OneToOneField(NoteSuggestion, on_delete=models.CASCADE, related_name="association")
     subject_person_id = models.CharField(max_length=100)
     kind = models.CharField(max_length=20, choices=KINDS)

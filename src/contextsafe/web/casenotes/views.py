@@ -28,8 +28,8 @@ def _note(request, pk: int, action: Action = Action.VIEW) -> CaseDocument:  # no
 def note_list(request):  # noqa: ANN001, ANN201
     check(request, Target(Kind.CASE_NOTE), Action.VIEW)
     notes = documents.visible(request.user, Kind.CASE_NOTE, stated_purpose(request)).order_by("-created_at")
-    rows = [{"note": n, "pending": n.suggestions.filter(state=State.PENDING).count(),
-             "confirmed": n.associations.count()} for n in notes[:200]]
+    rows = [{"note": n, "pending": n.casenote_suggestions.filter(state=State.PENDING).count(),
+             "confirmed": n.casenote_associations.count()} for n in notes[:200]]
     return render(request, "casenotes/list.html", {"rows": rows, "purpose": stated_purpose(request)})
 
 
@@ -58,7 +58,7 @@ def new_note(request):  # noqa: ANN001, ANN201
             note = services.add_note(request.user, person_id, form.cleaned_data["title"], form.cleaned_data["text"],
                                      form.cleaned_data["written_on"], purpose,
                                      shared_with=form.cleaned_data["shared_with"])
-            count = note.suggestions.count()
+            count = note.casenote_suggestions.count()
             messages.info(request, f"Note saved. {count} suggestion{'s' if count != 1 else ''} to confirm or reject.")
             return redirect("casenotes:detail", pk=note.pk)
     return render(request, "casenotes/new.html", {"form": form, "q": q, "people": _people(request, q),
@@ -68,11 +68,11 @@ def new_note(request):  # noqa: ANN001, ANN201
 @login_required
 def detail(request, pk: int):  # noqa: ANN001, ANN201
     note = _note(request, pk)
-    suggestions = list(note.suggestions.select_related("decided_by"))
+    suggestions = list(note.casenote_suggestions.select_related("decided_by"))
     may_change = _may_change(request, note)
     return render(request, "casenotes/detail.html", {
         "note": note, "segments": services.segments(note.data.get("text", ""), suggestions),
-        "suggestions": suggestions, "associations": note.associations.select_related("confirmed_by"),
+        "suggestions": suggestions, "associations": note.casenote_associations.select_related("confirmed_by"),
         "may_change": may_change, "pending": sum(1 for s in suggestions if s.state == State.PENDING)})
 
 
