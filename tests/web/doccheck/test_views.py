@@ -171,3 +171,10 @@ def test_uploads_and_rule_changes_are_in_the_audit_log():
     client.post("/doccheck/rules/edit/", {"text": default_text(), "note": "Same rules, new version"})
     saved = AuditEntry.objects.get(username=chair.username, kind="document_check_rules", ident="1")
     assert saved.detail == "rules version 1: Same rules, new version"
+
+
+def test_a_pdf_without_text_is_refused_with_a_reason():
+    client = signed_in(user(UserRole.ANALYST))
+    response = upload(client, ("scanned.pdf", pdf_bytes([[]])))
+    assert response.status_code == 400 and not CheckSet.objects.exists()
+    assert "scanned.pdf: no text found (a scanned PDF needs its text recognised first)" in response.content.decode()
