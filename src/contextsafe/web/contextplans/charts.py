@@ -16,25 +16,38 @@ from contextsafe.web.contextplans.toolkit import RAG_COLOURS
 INK, FAINT, BLUE = "#0b0c0c", "#b1b4b6", "#1d70b8"
 
 
-def _svg(ident: str, width: float, height: float, title: str, parts: list[str]) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" id={quoteattr(ident)} data-chart={quoteattr(ident)} '
-            f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
-            f'font-family="sans-serif" font-size="13"><title>{escape(title)}</title>' + "".join(parts) + "</svg>")
+def _svg(ident: str, width: float, height: float, title: str, parts: list[str], fluid: bool = False) -> str:
+    """An SVG document; a ``fluid`` one fills its column's width (keeping its shape) instead of a fixed size."""
+    size = 'width="100%"' if fluid else f'width="{width:.0f}" height="{height:.0f}"'
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" id={quoteattr(ident)} data-chart={quoteattr(ident)} {size} '
+            f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" font-family="sans-serif" font-size="13">'
+            f"<title>{escape(title)}</title>" + "".join(parts) + "</svg>")
 
 
-def weighting_svg(rows: Sequence[Mapping[str, Any]], width: int = 640) -> str:
+def _lines(text: str, width: int = 26) -> list[str]:
+    """Words wrapped into lines of about ``width`` characters (SVG text does not wrap by itself)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + len(word) < width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def weighting_svg(rows: Sequence[Mapping[str, Any]], width: int = 720) -> str:
     """Context weighting as ranked bars: rank 1 (heaviest, the context to change first) at the top."""
     if not rows:
         return _svg("weighting-chart", width, 40, "Context weighting", ['<text x="8" y="25">No contexts weighted yet.'
                                                                          "</text>"])
-    label_w, bar_w, row_h = 250, width - 300, 30
+    label_w, bar_w, row_h = 330, width - 370, 30
     parts = []
     for i, row in enumerate(rows):
         y = 10 + i * row_h
         weight = int(row.get("weight") or 0)
         colour = "#d4351c" if row["rank"] == 1 else BLUE
         parts.append(f'<text x="8" y="{y + 17}" font-weight="bold">{row["rank"]}.</text>'
-                     f'<text x="30" y="{y + 17}">{escape(str(row["context"])[:34])}</text>'
+                     f'<text x="30" y="{y + 17}" font-size="12">{escape(_short(str(row["context"]), 46))}</text>'
                      f'<rect class="weight-bar" data-rank="{row["rank"]}" x="{label_w}" y="{y + 3}" '
                      f'width="{bar_w * weight / 10:.1f}" height="{row_h - 10}" fill="{colour}">'
                      f'<title>{escape(str(row["context"]))}: weight {weight} of 10</title></rect>'
@@ -74,23 +87,30 @@ def trend_svg(ratings: Sequence[Mapping[str, Any]], width: int = 640, height: in
     return _svg("safety-trend", width, height, "Safety of the context over time (0 not safe, 10 safe)", parts)
 
 
-def triangle_svg(sides: Sequence[tuple[str, str]], width: int = 420) -> str:
-    """The assessment triangle: three sides (heading, red/amber/green) drawn in their colour."""
-    cx, r = width / 2, width / 2 - 90
-    corners = [(cx + r * math.cos(math.radians(a)), 40 + r + r * math.sin(math.radians(a))) for a in (-90, 30, 150)]
+def triangle_svg(sides: Sequence[tuple[str, str]], width: int = 640) -> str:
+    """The assessment triangle: three sides (heading, red/amber/green) drawn in their colour, labelled outside."""
+    cx, r, top = width / 2, 105, 30
+    corners = [(cx + r * math.cos(math.radians(a)), top + r + r * math.sin(math.radians(a))) for a in (-90, 30, 150)]
+    # Where each side's label goes: right of the right side, under the base, left of the left side.
+    places = [(corners[0][0] + 70, top + r * 0.75, "start"), (cx, corners[1][1] + 24, "middle"),
+              (corners[0][0] - 70, top + r * 0.75, "end")]
     parts = []
-    anchors = [("start", 12, -4), ("middle", 0, 26), ("end", -12, -4)]
     for i, (heading, rating) in enumerate(sides):
         (x1, y1), (x2, y2) = corners[i], corners[(i + 1) % 3]
         colour = RAG_COLOURS.get(rating, FAINT)
         parts.append(f'<line class="side" data-rating={quoteattr(rating or "none")} x1="{x1:.1f}" y1="{y1:.1f}" '
                      f'x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" stroke-width="9" stroke-linecap="round">'
                      f"<title>{escape(heading)}: {escape(rating or 'not rated')}</title></line>")
-        anchor, dx, dy = anchors[i]
-        mx, my = (x1 + x2) / 2 + dx, (y1 + y2) / 2 + dy
-        parts.append(f'<text x="{mx:.1f}" y="{my:.1f}" text-anchor="{anchor}" font-size="11">'
-                     f"{escape(heading[:40])}</text>")
-    return _svg("assessment-triangle", width, 2 * r + 90, "Assessment triangle", parts)
+        x, y, anchor = places[i]
+        lines = [*_lines(heading), f"({rating or 'not rated'})"]
+        spans = "".join(f'<tspan x="{x:.1f}" dy="{0 if n == 0 else 15}">{escape(line)}</tspan>'
+                        for n, line in enumerate(lines))
+        parts.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="12">{spans}</text>')
+    return _svg("assessment-triangle", width, top + 1.5 * r + 90, "Assessment triangle", parts)
+
+
+def _short(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def pattern_svg(pattern: Sequence[Mapping[str, Any]], width: int = 560) -> str:
@@ -135,7 +155,7 @@ def safety_map_svg(places: Sequence[Place], colours: Mapping[str, str], title: s
     """The borough's wards filled red, amber or green (white when not marked), named places as circles."""
     every = [p for place in places for ring in place.rings for p in ring] + [p.point for p in places if p.point]
     if not every:
-        return _svg(ident, 420, 40, title, ['<text x="8" y="25">No boundaries to draw: use the list below.</text>'])
+        return _svg(ident, 420, 40, title, ['<text x="8" y="25">No boundaries to draw: use the list.</text>'])
     proj = _Projection(every, width)
     parts = []
     for place in places:
@@ -150,4 +170,4 @@ def safety_map_svg(places: Sequence[Place], colours: Mapping[str, str], title: s
         if place.point:
             x, y = proj.xy(*place.point)
             parts.append(f'<circle {attrs} cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{fill}" stroke="{INK}">{tip}</circle>')
-    return _svg(ident, width, proj.height, title, parts)
+    return _svg(ident, width, proj.height, title, parts, fluid=True)

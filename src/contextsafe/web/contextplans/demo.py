@@ -85,9 +85,9 @@ def _referral(users: dict, orgs: dict, today: dt.date) -> None:
         ("Detached youth work on the towpath, Tuesday and Thursday 16:00-19:00", PLACE, "Detached team lead",
          "youth_service", 190, "done"),
         ("Joint visits with Transport for London staff to the footbridge and Camden Town bus stops", PLACE,
-         "Area manager", "transport", 150, "in_progress"),
+         "Area manager", "transport", -21, "in_progress"),
         ("Ask the canal trust to improve lighting and cut back cover at the footbridge", PLACE,
-         "Community safety lead", "partnership", 60, "planned"),
+         "Community safety lead", "partnership", -45, "planned"),
         ("Staff on the school gate and a walking group along the route at 15:15", "Route home from the secondary "
          "school", "Deputy head (safeguarding)", "school", 120, "done"),
     ]

@@ -16,8 +16,10 @@ RAG = [("red", "Red"), ("amber", "Amber"), ("green", "Green")]
 RAG_COLOURS = {"red": "#d4351c", "amber": "#f47738", "green": "#00703c", "": "#f3f2f1"}
 
 CONTEXT_KINDS = [("place", "Place or neighbourhood (park, estate, high street, shopping centre, bus route)"),
-                 ("peer_group", "Peer group"), ("school", "School or alternative provision"), ("home", "Home"),
-                 ("online", "Online space")]
+                 ("peer_group", "Peer group"), ("school", "School or alternative provision"),
+                 ("online", "Online space")]  # never a home: a named home is an address
+KIND_NAMES = {"place": "Place", "peer_group": "Peer group", "school": "School", "home": "Home",
+              "online": "Online space"}
 CONCERNS = [(c.value, label) for c, label in CONCERN_DESCRIPTIONS.items()]
 
 # The assessment triangle of each kind of context: (side key, heading, what to consider).

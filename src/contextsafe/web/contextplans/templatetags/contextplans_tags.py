@@ -8,11 +8,12 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from contextsafe.web.contextplans import charts, workflow
-from contextsafe.web.contextplans.toolkit import ACTION_STATUSES, CONCERNS, CONTEXT_KINDS
+from contextsafe.web.contextplans.forms import DECISIONS
+from contextsafe.web.contextplans.toolkit import ACTION_STATUSES, CONCERNS, KIND_NAMES
 
 register = template.Library()
 STAGES = dict(workflow.STAGES)
-LABELS = {**dict(CONCERNS), **dict(CONTEXT_KINDS), **dict(ACTION_STATUSES)}
+LABELS = {**dict(CONCERNS), **KIND_NAMES, **dict(ACTION_STATUSES), **dict(DECISIONS)}
 
 
 @register.filter

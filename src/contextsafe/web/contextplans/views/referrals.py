@@ -23,11 +23,12 @@ from contextsafe.web.contextplans.forms import (
     RatingForm,
     ReferralForm,
 )
-from contextsafe.web.contextplans.toolkit import ACTION_STATUSES, CONCERNS, CONTEXT_KINDS
+from contextsafe.web.contextplans.toolkit import ACTION_STATUSES, CONCERNS, KIND_NAMES
 from contextsafe.web.contextplans.views.common import open_document, organisations_of, refuse, require_assessment
 
 KIND = Kind.CONTEXT_REFERRAL
-LABELS = {"kinds": dict(CONTEXT_KINDS), "concerns": dict(CONCERNS), "statuses": dict(ACTION_STATUSES),
+REFERABLE = {"peer_group", "school", "place", "online"}  # never homes: an address is personal data
+LABELS = {"kinds": KIND_NAMES, "concerns": dict(CONCERNS), "statuses": dict(ACTION_STATUSES),
           "stages": dict(workflow.STAGES)}
 
 
@@ -37,7 +38,7 @@ def _known_contexts(request) -> list[tuple[str, str]]:  # noqa: ANN001
         decision = check(request, Target(Kind.CONTEXT), Action.SEARCH, detail="context referral: choose a context")
     except PermissionDenied:
         return []
-    rows = store.search_contexts("", decision.sources, limit=200)
+    rows = [r for r in store.search_contexts("", decision.sources, limit=300) if r["kind"] in REFERABLE]
     return [(r["context"], f"{r['name']} ({str(r['kind']).replace('_', ' ')})") for r in rows]
 
 
