@@ -11,16 +11,18 @@ register = template.Library()
 
 @register.simple_tag
 def review_tables(data: dict[str, Any]) -> dict[str, Any]:
+    from contextsafe.web.assessments.grid import filled
     from contextsafe.web.casereviews import schema, summary
     from contextsafe.web.casereviews.pages import PAGES
 
-    sections = []
-    for name in ("stage1", "engagement", "response", "outcomes", "log"):
-        sections += [section.render(_get(data, section.path), {}) for section in PAGES[name][1](data, "")]
+    def rendered(*names: str) -> list[dict[str, Any]]:
+        return [section.render(_get(data, section.path), {}) for name in names for section in PAGES[name][1](data, "")]
+
     people = [yp["code"] for yp in data.get("young_people", [])]
-    environments = {code: [s.render(_get(data, s.path), {}) for s in PAGES["environments"][1](data, code)]
-                    for code in people}
-    return {"sections": sections, "environments": environments, "overview": summary.overview(data),
+    environments = {code: [s.render(_get(data, s.path), {}) for s in PAGES["environments"][1](data, code)
+                           if filled(_get(data, s.path))] for code in people}
+    return {"stage1": rendered("stage1"), "stage3": rendered("engagement", "response", "outcomes"),
+            "log": rendered("log"), "environments": environments, "overview": summary.overview(data),
             "summary": summary.case_summary(data), "response": summary.response(data), "roles": schema.ROLES}
 
 
