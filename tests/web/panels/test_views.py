@@ -13,6 +13,7 @@ from contextsafe.web.audit.models import AuditEntry
 from contextsafe.web.panels import overlap as ov
 from contextsafe.web.panels.models import Meeting
 from tests.web.accounts.factories import organisation, signed_in, user
+from tests.web.store_factory import XSS_NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,8 @@ def test_overlap_for_profiling_reads_only_lists_whose_terms_permit_it(analysis_s
                                                     "Youth violence panel": [dt.date(2026, 2, 1)]}}
     assert _by_key(found, "school") == {"school:1": {"Children's panel": [dt.date(2026, 1, 10)],
                                                      "Fair Access Panel": [dt.date(2026, 1, 5)]}}
-    assert found.shared.get("peer_group") is None and found.hidden == 0
+    assert found.shared.get("peer_group") is None and found.coded == 0
+    assert found.shared["person"][0].name == "Amara Jones" and found.shared["person"][0].may_open
     assert found.listed[m["csc"].pk] == 2 and found.listed[m["police"].pk] == 2 and found.listed[m["school"].pk] == 1
     pair = next(p for p in found.pairs if {p["a"].name, p["b"].name} == {"Children's panel", "Youth violence panel"})
     assert (pair["person"], pair["school"]) == (1, 0)
@@ -72,21 +74,25 @@ def test_a_source_not_permitting_the_purpose_is_not_read_even_if_the_terms_say_s
     assert ok == [] and "pgi_forms permits assessment, not profiling" in excluded[0].reason
 
 
-def test_overlap_page_lists_codes_never_names(analysis_store):
+def test_overlap_page_names_the_young_people_the_chair_may_open(analysis_store):
     chair = user(UserRole.PANEL_CHAIR)
     _meetings(chair)
     page = signed_in(chair, "profiling").get("/panels/overlap/").content.decode()
-    assert "P-AMARA" in page and "Hill School" in page and "Amara" not in page.replace("P-AMARA", "")
+    assert 'href="/people/P-AMARA/">Amara Jones</a> (P-AMARA)' in page and "Hill School" in page
     assert "Peer group meeting: its sharing terms permit assessment, not profiling" in page
 
 
-def test_young_people_the_user_may_not_open_are_counted_not_listed(analysis_store, monkeypatch):
+def test_young_people_the_user_may_not_open_are_listed_by_code_only(analysis_store, monkeypatch):
     chair = user(UserRole.PANEL_CHAIR)
     _meetings(chair)
     monkeypatch.setattr(ov, "decide", lambda *a, **k: Decision(False, "not visible"))
-    page = signed_in(chair, "profiling").get("/panels/overlap/").content.decode()
-    assert "P-AMARA" not in page and "A further 1 young people" in page
+    client = signed_in(chair, "profiling")
+    page = client.get("/panels/overlap/").content.decode()
+    assert "P-AMARA" in page and "Amara" not in page.replace("P-AMARA", "") and "/people/P-AMARA/" not in page
+    assert "1 of the young people listed are shown by pseudonymous code only" in page
     assert "Hill School" in page  # contexts are still shown
+    listed = client.get(f"/panels/{Meeting.objects.get(source='csc_referrals').pk}/").content.decode()
+    assert "P-XSS" in listed and "Jones" not in listed and "2 shown by code only" in listed
 
 
 def test_wrong_purpose_is_refused_a_meeting_list(analysis_store):
@@ -95,7 +101,8 @@ def test_wrong_purpose_is_refused_a_meeting_list(analysis_store):
     client = signed_in(chair, "profiling")
     assert client.get(f"/panels/{m['pgi'].pk}/").status_code == 403
     page = client.get(f"/panels/{m['csc'].pk}/").content.decode()
-    assert "P-AMARA" in page and "P-XSS" in page and "Jones" not in page
+    assert "Amara Jones</a> (P-AMARA)" in page and "(P-XSS)" in page
+    assert XSS_NAME not in page and "&lt;img src=x onerror=alert(1)&gt; O&#x27;Brien" in page
     assessing = signed_in(chair, "assessment")
     assert "P-BEN" in assessing.get(f"/panels/{m['pgi'].pk}/").content.decode()
     analyst = user(UserRole.ANALYST, org=chair.organisation)

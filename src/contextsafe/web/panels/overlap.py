@@ -2,9 +2,9 @@
 places are discussed at more than one multi-agency meeting, with the dates they were discussed.
 
 Only meetings whose information sharing terms permit the stated purpose, and whose source in the store
-permits it too, are read. Young people are shown by the store's pseudonymous person code (never by name), and
-only to a user who may open them for this purpose; the rest are counted. Homes are shown by a code made from
-the address, never the address.
+permits it too, are read. Young people are listed by the store's pseudonymous person code; their name and a link
+are added only where the access module says the user may open them for this purpose. Past the first rows listed,
+they are counted. Homes are shown by a code made from the address, never the address.
 """
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ class Shared:
     label: str
     at: list[Discussed]
     may_open: bool = False
+    name: str = ""  # only for a young person the user may open
 
     @property
     def people(self) -> int:
@@ -83,13 +84,11 @@ class Overlap:
     excluded: list[Excluded]
     listed: dict[int, int]  # meeting pk -> young people on its list
     shared: dict[str, list[Shared]]  # kind -> entities discussed at two meetings or more
-    hidden: int = 0  # young people discussed at more than one meeting whom the user may not open
+    coded: int = 0  # young people listed by pseudonymous code only: the user may not open them
     pairs: list[dict] = field(default_factory=list)  # counts between two meetings (every young person counted)
-    total_people: int = 0
 
     def groups(self) -> list[dict]:
-        counts = {k: len(v) for k, v in self.shared.items()} | {"person": self.total_people}
-        return [{"kind": k, "title": t, "count": counts.get(k, 0), "rows": self.shared.get(k, [])[:SHOWN]}
+        return [{"kind": k, "title": t, "count": len(self.shared.get(k, [])), "rows": self.shared.get(k, [])[:SHOWN]}
                 for k, t in KINDS]
 
 
@@ -151,24 +150,31 @@ def compute(meetings: Iterable[Meeting], purpose: str, user) -> Overlap:  # noqa
         both = [s for rows in shared.values() for s in rows if {a.pk, b.pk} <= {d.meeting.pk for d in s.at}]
         counts = {k: sum(1 for s in both if s.kind == k) for k, _ in KINDS}
         pairs.append({"a": a, "b": b, **counts, "any": sum(counts.values())})
-    people, hidden, unchecked = _openable(shared.pop("person", []), purpose, user)
-    if people:
-        shared["person"] = people
-    return Overlap(purpose, ok, excluded, {pk: len(p) for pk, p in listed.items()}, shared, hidden, pairs,
-                   total_people=len(people) + hidden + unchecked)
+    people = shared.get("person", [])
+    coded = identify(people[:SHOWN], purpose, user)
+    return Overlap(purpose, ok, excluded, {pk: len(p) for pk, p in listed.items()}, shared, coded, pairs)
 
 
-def _openable(people: list[Shared], purpose: str, user) -> tuple[list[Shared], int, int]:  # noqa: ANN001
-    """The young people the user may open for ``purpose`` (asked of the access module one by one, up to the
-    number listed), how many they may not open, and how many were not asked about (past the listed number)."""
-    shown, hidden = [], 0
-    for i, entry in enumerate(people):
-        if len(shown) >= SHOWN:
-            return shown, hidden, len(people) - i
-        entry.may_open = not entry.key.startswith(UNLINKED) and decide(
-            user, purpose, Target(Kind.PERSON, entry.key), Action.VIEW).allowed
-        if entry.may_open:
-            shown.append(entry)
-        else:
-            hidden += 1
-    return shown, hidden, 0
+def identify(people: list, purpose: str, user) -> int:  # noqa: ANN001
+    """Ask the access module, for each young person (a ``Shared`` or a meeting-list row with ``key``), whether the
+    user may open them for ``purpose``: those they may get their name (from the sources the decision makes
+    visible) and a link; the others keep their pseudonymous code only. Returns how many are code only."""
+    visible: dict[str, set[str]] = {}
+    for entry in people:
+        if not entry.key.startswith(UNLINKED):
+            decision = decide(user, purpose, Target(Kind.PERSON, entry.key), Action.VIEW)
+            if decision.allowed:
+                visible[entry.key] = set(decision.sources)
+    names: dict[str, str] = {}
+    rows = store.query("""SELECT p.person_id, r.source, r.given_name, r.family_name
+                          FROM person_records p JOIN records r USING (source, record_id)
+                          WHERE list_contains(?::VARCHAR[], p.person_id)
+                          ORDER BY r.recorded_on DESC NULLS LAST, r.source, r.record_id""",
+                       [sorted(visible)]) if visible else []
+    for row in rows:
+        if row["person_id"] not in names and row["source"] in visible[row["person_id"]]:
+            names[row["person_id"]] = " ".join(filter(None, (row["given_name"], row["family_name"])))
+    for entry in people:
+        entry.may_open = entry.key in visible
+        entry.name = names.get(entry.key, "")
+    return len(people) - len(visible)

@@ -3,6 +3,8 @@ people, families, peer groups, schools and places are discussed at more than one
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from contextsafe.web import store
-from contextsafe.web.access import Action, Kind, PurposeRequired, Target, check, decide, role_may, stated_purpose
+from contextsafe.web.access import Action, Kind, PurposeRequired, Target, check, role_may, stated_purpose
 from contextsafe.web.audit.log import record_event
 from contextsafe.web.casework.documents import print_pdf
 from contextsafe.web.panels import overlap as ov
@@ -106,17 +108,12 @@ def meeting(request, pk: int):  # noqa: ANN001, ANN201
         LEFT JOIN participants pa ON pa.source = r.source AND pa.record_id = r.record_id
         LEFT JOIN events e ON e.source = pa.source AND e.event_id = pa.event_id
         WHERE r.source = ? GROUP BY ALL ORDER BY person""", [found.source]) if ok else []
-    people, hidden = [], 0
-    for row in rows:
-        if not row["person"].startswith(ov.UNLINKED) and decide(
-                request.user, purpose, Target(Kind.PERSON, row["person"]), Action.VIEW).allowed:
-            people.append({**row, "dates": [d for d in row["dates"] if d]})
-        else:
-            hidden += 1
-    return render(request, "panels/meeting.html", {"meeting": found, "purpose": purpose, "people": people[:LISTED],
+    people = [SimpleNamespace(key=row["person"], dates=[d for d in row["dates"] if d]) for row in rows[:LISTED]]
+    coded = ov.identify(people, purpose, request.user)
+    return render(request, "panels/meeting.html", {"meeting": found, "purpose": purpose, "people": people,
                                                    "not_read": excluded[0].reason if excluded else "",
-                                                   "total": len(rows), "hidden": hidden,
-                                                   "more": max(0, len(people) - LISTED)})
+                                                   "total": len(rows), "coded": coded,
+                                                   "more": max(0, len(rows) - LISTED)})
 
 
 def _overlap(request, detail: str, action: Action = Action.VIEW) -> tuple[ov.Overlap, str]:  # noqa: ANN001
