@@ -133,7 +133,8 @@ def matrix_page(request):  # noqa: ANN001, ANN201
     return render(request, "fap/matrix.html", {
         "need": need, "items": items, "referring": sorted(need.referring.items()),
         "receiving": sorted(need.receiving.items()), "journeys": sorted(need.journeys.items()),
-        "year_groups": sorted(need.year_group.items()), "sexes": sorted(need.sex.items()),
+        "year_groups": sorted(need.year_group.items(), key=lambda kv: (len(kv[0]), kv[0])),
+        "sexes": sorted(need.sex.items()),
         "ethnicities": sorted(need.ethnicity.items())})
 
 
