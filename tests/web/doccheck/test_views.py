@@ -178,3 +178,16 @@ def test_a_pdf_without_text_is_refused_with_a_reason():
     response = upload(client, ("scanned.pdf", pdf_bytes([[]])))
     assert response.status_code == 400 and not CheckSet.objects.exists()
     assert "scanned.pdf: no text found (a scanned PDF needs its text recognised first)" in response.content.decode()
+
+
+def test_a_document_as_read_shows_its_passages_with_the_flagged_one_marked():
+    client = signed_in(user(UserRole.ANALYST))
+    upload(client, ("gangs.txt", GANGS))
+    check_set = CheckSet.objects.get()
+    doc = check_set.documents.get()
+    page = client.get(f"/doccheck/{check_set.pk}/documents/{doc.pk}/").content.decode()
+    assert 'id="document-title">Gangs Procedure<' in page
+    flagged = page.split('id="passage-2"')[1].split('id="passage-3"')[0]
+    assert "LANG-LIFESTYLE" in flagged and "Some young people have made a lifestyle choice." in flagged
+    assert "LANG-LIFESTYLE" not in page.split('id="passage-3"')[1]
+    assert client.get(f"/doccheck/{check_set.pk}/documents/{doc.pk + 1}/").status_code == 404

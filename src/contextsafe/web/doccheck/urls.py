@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.new, name="new"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/recheck/", views.rerun, name="rerun"),
+    path("<int:pk>/documents/<int:doc>/", views.document, name="document"),
     path("<int:pk>/print/", views.print_view, name="print"),
     path("<int:pk>/pdf/", views.pdf, name="pdf"),
     path("rules/", views.rules, name="rules"),

@@ -65,6 +65,23 @@ def detail(request, pk: int):  # noqa: ANN001, ANN201
 
 
 @login_required
+def document(request, pk: int, doc: int):  # noqa: ANN001, ANN201
+    """One uploaded document as it was read: its passages with headings and numbers, flagged ones marked."""
+    check_set = _check_set(request, pk, Action.VIEW, detail=f"document {doc}")
+    uploaded = get_object_or_404(check_set.documents, pk=doc)
+    flagged: dict[str, list[str]] = {}
+    for finding in check_set.report.get("findings", []):
+        for quote in finding["quotes"]:
+            if quote["document"] == uploaded.name:
+                flagged.setdefault(quote["where"], []).append(finding["rule"])
+    passages = [{**p, "where": (f"page {p['page']}, " if p.get("page") else "") + f"paragraph {p['number']}"}
+                for p in uploaded.passages]
+    for passage in passages:
+        passage["rules"] = sorted(set(flagged.get(passage["where"], [])))
+    return render(request, "doccheck/document.html", {"set": check_set, "document": uploaded, "passages": passages})
+
+
+@login_required
 @require_POST
 def rerun(request, pk: int):  # noqa: ANN001, ANN201
     check_set = _check_set(request, pk, Action.CHANGE, detail="re-check with current rules")
