@@ -161,6 +161,11 @@ def test_rag_history_and_review_shows_what_shifted(social_worker):
     page = client.get(f"/hsb/{review.pk}/").content.decode()
     assert 'id="shift"' in page and "de-escalated" in page
     assert action.rag == "amber"  # the first meeting's record keeps the colour it had
+    # an organisation invited to the review only does not see what the first meeting recorded
+    newcomer = organisation(kind="school")
+    review.shared_with.add(newcomer)
+    page = signed_in(user(UserRole.INFORMATION_PROVIDER, newcomer)).get(f"/hsb/{review.pk}/").content.decode()
+    assert 'id="shift"' not in page and PEER_RISK not in page
 
 
 def test_trends_are_counts_for_panel_chairs_only(social_worker):

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from contextsafe.web.access import Action, Kind, Target, check, stated_purpose
+from contextsafe.web.access import Action, Kind, Target, check, decide, stated_purpose
 from contextsafe.web.audit.log import record_event
 from contextsafe.web.casework import documents
 from contextsafe.web.casework.models import CaseDocument, Status
@@ -65,6 +65,9 @@ def detail(request, pk: int):  # noqa: ANN001, ANN201
     data = document.data
     actions = document.hsb_actions.prefetch_related("changes__changed_by").order_by("due_on", "pk")
     previous = CaseDocument.objects.filter(pk=data.get("review_of"), kind=str(KIND)).first()
+    if previous and not decide(request.user, stated_purpose(request), Target(KIND, str(previous.pk)),
+                               Action.VIEW).allowed:
+        previous = None  # what shifted is shown only to those who may open the meeting reviewed
     reviews = CaseDocument.objects.filter(kind=str(KIND), data__review_of=document.pk).order_by("created_at")
     return render(request, "hsb/detail.html", {
         "document": document, "data": data, "table": _table(data), "columns": COLUMNS,
