@@ -153,3 +153,32 @@ def test_demo_seed_fills_every_workflow_once(django_user_model):
     assert maps.count() == demo.MAPS
     quarters = {workflow.quarter_of(dt.date.fromisoformat(m.data["mapped_on"])) for m in maps}
     assert quarters == {QUARTER, LAST}
+
+
+def test_a_draft_map_is_continued_then_saved_and_not_counted_until_then():
+    who = user()
+    ward = places.places()[0].code
+    client = signed_in(who)
+    client.post("/contextplans/safety-maps/new/", {"young_person": "EF", "mapped_on": TODAY.isoformat(),
+                                                   slug(ward): "amber", "draft": ""})
+    document = CaseDocument.objects.get(kind="safety_map")
+    assert document.status == "draft"
+    page = client.get(f"/contextplans/safety-maps/{document.pk}/edit/").content.decode()
+    assert re.search(rf'name="{slug(ward)}"[^>]*value="amber" checked', page)
+    client.post(f"/contextplans/safety-maps/{document.pk}/edit/", {
+        "young_person": "EF", "mapped_on": TODAY.isoformat(), slug(ward): "red", "submit": ""})
+    document.refresh_from_db()
+    assert document.status == "submitted" and document.data["places"] == {ward: "red"}
+    assert client.get(f"/contextplans/safety-maps/{document.pk}/edit/").status_code == 403
+
+
+def test_printed_assessment_and_map_carry_their_drawings():
+    who = user()
+    mine = safety_map(who, TODAY.isoformat(), {places.places()[0].code: "red"})
+    client = signed_in(who)
+    client.post("/contextplans/assessments/new/", {"assessment_type": "peer_group", "context": "PG1"})
+    assessment = CaseDocument.objects.get(kind="context_assessment")
+    printed = client.get(f"/casework/{assessment.pk}/print/").content.decode()
+    assert 'data-chart="assessment-triangle"' in printed and "Group functioning and identity" in printed
+    printed = client.get(f"/casework/{mine.pk}/print/").content.decode()
+    assert 'data-chart="printed-map"' in printed and 'data-colour="red"' in printed

@@ -182,3 +182,21 @@ def test_print_lays_out_the_conference_weighting_and_trend():
     page = signed_in(who).get(f"/casework/{document.pk}/print/").content.decode()
     assert 'data-chart="weighting-chart"' in page and 'data-chart="safety-trend"' in page
     assert "<script" not in page
+
+
+def test_a_draft_referral_is_edited_then_referred_and_then_no_longer_editable():
+    who = user()
+    invited = organisation()
+    document = referral(who, stage=workflow.DRAFT)
+    client = signed_in(who)
+    assert client.get(f"/contextplans/referrals/{document.pk}/conference/").status_code == 403  # not referred yet
+    form = {"place_name": "Hill Park east gate", "context_kind": "place", "concerns": ["cse"],
+            "concern_summary": "Older men approach girls", "evidence": "Two reports", "invited": [invited.pk]}
+    client.post(f"/contextplans/referrals/{document.pk}/edit/", {**form, "submit": ""})
+    document.refresh_from_db()
+    assert (document.status, document.data["stage"], document.context_key) == (
+        "submitted", workflow.REFERRED, "place:Hill Park east gate")
+    assert invited.pk in document.organisation_ids()
+    assert [c["field"] for c in document.versions.last().changes] == [
+        "concern_summary", "concerns", "context_key", "context_name", "evidence", "stage", "young_people_affected"]
+    assert client.get(f"/contextplans/referrals/{document.pk}/edit/").status_code == 403

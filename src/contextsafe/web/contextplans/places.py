@@ -14,7 +14,7 @@ from django.conf import settings
 
 from contextsafe.web import store
 
-MAX_NAMED = 24
+MAX_NAMED = 24  # the most frequented named places (never "Near <postcode>": that may point at a home)
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,8 @@ def _named() -> list[Place]:
             SELECT coalesce(a.context_id, 'place:' || a.context_ref) AS code, coalesce(min(c.name), min(a.context_ref))
                    AS name, min(c.latitude) AS lat, min(c.longitude) AS lon, count(*) AS n
             FROM associations a LEFT JOIN contexts c ON c.context_id = a.context_id
-            WHERE a.context_kind = 'place' GROUP BY 1 ORDER BY n DESC, code LIMIT ?""", [MAX_NAMED])
+            WHERE a.context_kind = 'place' AND a.context_ref NOT ILIKE 'near %'
+            GROUP BY 1 ORDER BY n DESC, code LIMIT ?""", [MAX_NAMED])
     except Exception:  # noqa: BLE001 - no store
         return []
     return [Place(r["code"], r["name"], "place", (), (r["lat"], r["lon"]) if r["lat"] is not None else None)

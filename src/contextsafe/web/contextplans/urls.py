@@ -22,5 +22,6 @@ urlpatterns = [
          name="measurement-new"),
     path("safety-maps/new/", maps.new, name="map-new"),
     path("safety-maps/<int:pk>/", maps.detail, name="map"),
+    path("safety-maps/<int:pk>/edit/", maps.edit, name="map-edit"),
     path("safety-maps/pooled/", maps.pooled, name="pooled"),
 ]

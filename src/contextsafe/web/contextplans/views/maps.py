@@ -14,8 +14,8 @@ from contextsafe.web.access import Action, Kind, Target, check
 from contextsafe.web.casework import documents
 from contextsafe.web.casework.models import CaseDocument, Status
 from contextsafe.web.contextplans import charts, places, workflow
-from contextsafe.web.contextplans.forms import SafetyMapForm
-from contextsafe.web.contextplans.views.common import open_document, require_assessment
+from contextsafe.web.contextplans.forms import SafetyMapForm, slug
+from contextsafe.web.contextplans.views.common import open_document, refuse, require_assessment
 
 KIND = Kind.SAFETY_MAP
 ALL = "all"
@@ -29,11 +29,7 @@ def new(request):  # noqa: ANN001, ANN201
     form = SafetyMapForm(known, request.POST or None, initial={"mapped_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        colours = form.colours()
-        names = {p.code: p.name for p in known}
-        data = {"young_person": d["young_person"], "mapped_on": d["mapped_on"].isoformat(), "places": colours,
-                "place_names": {code: names[code] for code in colours},
-                **{k: d[k] for k in ("why_red", "why_amber", "why_green")}}
+        data = _map_data(form, known)
         submitting = "submit" in request.POST
         document = documents.create(KIND, request.user, f"Safety map: {d['young_person']} ({d['mapped_on']:%d %b %Y})",
                                     data, purpose=purpose, status=Status.SUBMITTED if submitting else Status.DRAFT)
@@ -44,11 +40,40 @@ def new(request):  # noqa: ANN001, ANN201
 
 
 @login_required
+def edit(request, pk: int):  # noqa: ANN001, ANN201
+    """Continue a draft map (a saved map is a record of what the young person said that day: it is not edited)."""
+    document = open_document(request, KIND, pk, Action.CHANGE, detail="edit safety map")
+    if document.status != Status.DRAFT:
+        refuse(request, document, "only a draft safety map can be edited")
+    known = places.places()
+    data = document.data
+    initial = {**data, **{slug(code): colour for code, colour in data.get("places", {}).items()}}
+    form = SafetyMapForm(known, request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        submitting = "submit" in request.POST
+        documents.save(document, request.user, {**data, **_map_data(form, known)},
+                       status=Status.SUBMITTED if submitting else Status.DRAFT,
+                       note="map saved" if submitting else "draft saved")
+        return redirect("contextplans:map", pk=pk)
+    return render(request, "contextplans/map_form.html", {
+        "form": form, "document": document, "svg": charts.safety_map_svg(known, data.get("places", {}),
+                                                                         "The borough's wards and named places")})
+
+
+def _map_data(form: SafetyMapForm, known: list) -> dict:
+    d = form.cleaned_data
+    colours = form.colours()
+    names = {p.code: p.name for p in known}
+    return {"young_person": d["young_person"], "mapped_on": d["mapped_on"].isoformat(), "places": colours,
+            "place_names": {code: names[code] for code in colours},
+            **{k: d[k] for k in ("why_red", "why_amber", "why_green")}}
+
+
+@login_required
 def detail(request, pk: int):  # noqa: ANN001, ANN201
     document = open_document(request, KIND, pk, Action.VIEW)
     data = document.data
-    known = places.places()
-    drawn = known or []
+    drawn = places.places()
     rows = [{"code": c, "name": data.get("place_names", {}).get(c, c), "colour": colour}
             for c, colour in sorted(data.get("places", {}).items(), key=lambda kv: ("rag".find(kv[1][0]), kv[0]))]
     return render(request, "contextplans/map_detail.html", {

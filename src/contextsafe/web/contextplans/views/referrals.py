@@ -38,7 +38,8 @@ def _known_contexts(request) -> list[tuple[str, str]]:  # noqa: ANN001
         decision = check(request, Target(Kind.CONTEXT), Action.SEARCH, detail="context referral: choose a context")
     except PermissionDenied:
         return []
-    rows = [r for r in store.search_contexts("", decision.sources, limit=300) if r["kind"] in REFERABLE]
+    rows = [r for r in store.search_contexts("", decision.sources, limit=300)
+            if r["kind"] in REFERABLE and not str(r["name"]).lower().startswith("near ")]
     return [(r["context"], f"{r['name']} ({str(r['kind']).replace('_', ' ')})") for r in rows]
 
 
