@@ -32,6 +32,9 @@ def test_chair_maps_meetings_and_sees_the_overlap(served, page):  # noqa: ANN001
     meetings = page.inner_text("#meetings")
     assert "MARAC" in meetings and "MAPPA" in meetings  # the demo's meetings: their lists are not in this store
     assert "0 of" in page.inner_text("#usable-count")
+    submit(page, "#meetings a:text('MARAC')")
+    assert "Metropolitan Police" in page.inner_text("#meeting-terms")
+    assert "its source marac_list is not in the store" in page.inner_text("#list-not-read")
     _register(page, base, "Children's panel", "mash", "csc_referrals", ["assessment", "profiling"])
     assert page.inner_text("#meeting-name") == "Children's panel"
     assert "ISA-CSC" in page.inner_text("#meeting-terms")  # the source's agreement by default

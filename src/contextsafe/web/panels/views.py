@@ -22,7 +22,7 @@ from contextsafe.web.panels.forms import MeetingForm
 from contextsafe.web.panels.models import Meeting
 
 PRINT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-LISTED = 500
+LISTED = 200  # young people listed per meeting (each asked of the access module); the rest counted
 
 
 def _purpose(request) -> str:  # noqa: ANN001
