@@ -78,15 +78,19 @@ def main() -> None:
                "pages": "people search, a young person's record, context search, a context's record (seeded mix)",
                "target_p95_ms": 300, "target_judged_on": "think time", "dataset": _dataset(workspace),
                "machine": {"python": platform.python_version(), "cpus": os.cpu_count()}}
+    results["machine"]["load_average_before"] = round(os.getloadavg()[0], 2)
     for engine in engines:
         print(f"{engine}: {args.users} users, each model up to {args.requests} requests or {args.seconds} s")
         child = subprocess.run([sys.executable, __file__, "--child", engine, "--workspace", str(workspace),
                                 "--users", str(args.users), "--requests", str(args.requests),
-                                "--seconds", str(args.seconds), "--dsn", dsn, "--server", args.server],
+                                "--seconds", str(args.seconds), "--dsn", dsn, "--server", args.server,
+                                "--models", args.models],
                                capture_output=True, text=True, timeout=2 * args.seconds + 900)
         if child.returncode != 0:
             raise SystemExit(f"{engine} run failed:\n{child.stderr[-3000:]}")
         results[engine] = json.loads(child.stdout.strip().splitlines()[-1])
+        # Other work on the machine while this ran (1-minute load average at the end; cores: machine.cpus).
+        results[engine]["load_average_after"] = round(os.getloadavg()[0], 2)
         print(f"  {results[engine]}")
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
@@ -120,6 +124,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--dsn", default="", help="PostgreSQL address (default: start it as make postgres-test)")
     parser.add_argument("--server", default="gunicorn", choices=("gunicorn", "django"))
+    parser.add_argument("--models", default="think,saturation", help="load models to run (both by default)")
     parser.add_argument("--child", default="")
     return parser.parse_args()
 
@@ -142,8 +147,9 @@ def _measure(args: argparse.Namespace) -> dict:
         _wait_for(port)
         base = f"http://127.0.0.1:{port}"
         openers = _sign_in_all(base, users)
-        think = _load(base, openers, pages, args.requests, args.seconds, THINK_SECONDS)
-        saturation = _load(base, openers, pages, args.requests, args.seconds, None)
+        models = args.models.split(",")
+        think = _load(base, openers, pages, args.requests, args.seconds, THINK_SECONDS) if "think" in models else {}
+        saturation = _load(base, openers, pages, args.requests, args.seconds, None) if "saturation" in models else {}
         return {**think, "model": "think time 1-3 s", "saturation": {**saturation, "model": "no think time"}}
     finally:
         server.terminate()

@@ -85,7 +85,11 @@ def _cursor(ws: Workspace) -> duckdb.DuckDBPyConnection:
         if _shared["path"] != ws.store_path:
             if _shared["con"] is not None:
                 _shared["con"].close()
-            _shared.update(path=ws.store_path, con=duckdb.connect(str(ws.store_path), read_only=True))
+            con = duckdb.connect(str(ws.store_path), read_only=True)
+            # Requests run side by side (threads and worker processes): one query is one thread, rather than
+            # every query spreading over every core and contending with the others.
+            con.execute("SET threads = 1")
+            _shared.update(path=ws.store_path, con=con)
         return _shared["con"].cursor()
 
 
@@ -163,9 +167,7 @@ def person(ident: str, visible: Iterable[str]) -> dict:
     params = [ident, sorted(visible)]
     records = query(f"""SELECT r.source, r.record_id, r.given_name, r.family_name, r.date_of_birth, r.sex,
                                r.school, r.postcode, r.recorded_on, p.match_probability, s.agency,
-                               {RECORD_REVIEW} AS review_on,
-                               (SELECT list(DISTINCT f.concern ORDER BY f.concern) FROM concern_flags f
-                                WHERE f.source = r.source AND f.record_id = r.record_id) AS flagged
+                               {RECORD_REVIEW} AS review_on
                         FROM person_records p JOIN records r USING (source, record_id)
                         JOIN sources s ON s.source = r.source
                         WHERE p.person_id = ? AND list_contains(?::VARCHAR[], r.source)
@@ -176,10 +178,14 @@ def person(ident: str, visible: Iterable[str]) -> dict:
                         JOIN events e ON e.source = pa.source AND e.event_id = pa.event_id
                         WHERE p.person_id = ? AND list_contains(?::VARCHAR[], e.source)
                         ORDER BY e.occurred_on NULLS LAST, e.event_id""", params)
-    concerns = query("""SELECT DISTINCT f.concern, f.source FROM person_records p
-                        JOIN concern_flags f ON f.source = p.source AND f.record_id = p.record_id
-                        WHERE p.person_id = ? AND list_contains(?::VARCHAR[], f.source)
-                        ORDER BY f.concern, f.source""", params)
+    flags = query("""SELECT DISTINCT f.concern, f.source, f.record_id FROM person_records p
+                     JOIN concern_flags f ON f.source = p.source AND f.record_id = p.record_id
+                     WHERE p.person_id = ? AND list_contains(?::VARCHAR[], f.source)
+                     ORDER BY f.concern, f.source, f.record_id""", params)
+    concerns = [{"concern": c, "source": s} for c, s in dict.fromkeys((f["concern"], f["source"]) for f in flags)]
+    flagged: dict[tuple[str, str], list[str]] = {}
+    for f in flags:
+        flagged.setdefault((f["source"], f["record_id"]), []).append(f["concern"])
     contexts = query(f"""SELECT DISTINCT {CONTEXT_KEY} AS context, a.context_kind, a.context_ref,
                                 a.association_type, a.source, a.record_id, a.observed_on, s.agency,
                                 {MEMBERSHIP_REVIEW} AS review_on
@@ -189,7 +195,7 @@ def person(ident: str, visible: Iterable[str]) -> dict:
                          ORDER BY a.context_kind, context, a.source, a.record_id""", params)  # noqa: S608
     on = today()
     for r in records:
-        reason = ", ".join(r["flagged"] or []) or "record held"
+        reason = ", ".join(flagged.get((r["source"], r["record_id"]), [])) or "record held"
         r.update(reason=f"{reason} ({r['agency']}, recorded {_day(r['recorded_on'])})",
                  lapsed=_lapsed(r["review_on"], on))
     for c in contexts:
