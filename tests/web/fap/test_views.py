@@ -165,3 +165,12 @@ def test_printed_referral_uses_the_forms_questions(teacher, chair):
     assert "Peer-on-peer abuse (tick all that applies)" in page
     assert "Affected by Gangs and or serious youth violence" in page
     assert signed_in(user(UserRole.INFORMATION_PROVIDER)).get(f"/casework/{document.pk}/print/").status_code == 403
+
+
+def test_linking_the_child_needs_a_record_the_school_may_see(analysis_store, panel):
+    teacher = user(UserRole.INFORMATION_PROVIDER, organisation(kind="school", sources=["school_exclusions"]))
+    client = signed_in(teacher)
+    response = client.post("/fap/new/", referral(person_id="P-AMARA"))  # the school holds no record of Amara
+    assert response.status_code == 200 and "No young person with this identifier" in response.content.decode()
+    document = refer(client, person_id="P-BEN", review_on="2027-07-31")
+    assert (document.person_id, str(document.review_on)) == ("P-BEN", "2027-07-31")

@@ -200,3 +200,13 @@ def test_printed_meeting_lays_out_the_table_and_actions(social_worker):
     assert "Challenges / barriers to intervention" in page and "No group work offer" in page and PEER_RISK in page
     assert 'class="rag-amber"' in page and "Problematic" in page
     assert signed_in(user(UserRole.PRACTITIONER)).get(f"/casework/{document.pk}/print/").status_code == 403
+
+
+def test_linking_the_young_person_needs_a_record_the_user_may_see(analysis_store):
+    social_worker = user(UserRole.PRACTITIONER, organisation(kind="social_care", sources=["csc_referrals"]))
+    client = signed_in(social_worker)
+    response = client.post("/hsb/new/", agenda(person_id="P-CAL"))  # police only: not visible to social care
+    assert response.status_code == 200 and "No young person with this identifier" in response.content.decode()
+    assert not CaseDocument.objects.exists()
+    document = create(client, person_id="P-AMARA", review_on="2027-03-01")
+    assert (document.person_id, str(document.review_on)) == ("P-AMARA", "2027-03-01")

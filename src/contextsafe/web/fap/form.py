@@ -11,6 +11,7 @@ SHORT = {"class": "govuk-input govuk-input--width-10"}
 AREA = {"class": "govuk-textarea", "rows": 3}
 DATE = {"class": "govuk-input govuk-input--width-10", "type": "date"}
 SELECT = {"class": "govuk-select"}
+PERSON_NOT_VISIBLE = "No young person with this identifier is visible to you for this purpose."
 YES_NO = [("", "Not answered"), ("yes", "Yes"), ("no", "No")]
 
 # 2. Social profile: "Peer-on-peer abuse (tick all that applies)", exactly the appendix's items.
@@ -108,6 +109,10 @@ class ReferralForm(forms.Form):
     """1. Referral & Recommendations."""
 
     name = text("Name", required=True)
+    person_id = text("Linked young person (record identifier)", attrs={"class": "govuk-input govuk-input--width-20"},
+                     help_text="Optional: the child's identifier in the partnership's records, so the referral shows "
+                               "on their page and is reviewed for retention")
+    review_on = date("Review by (retention)")
     other_names = text("Other Names")
     sex = forms.ChoiceField(label="Male / Female", required=False, widget=forms.Select(attrs=SELECT),
                             choices=[("", "Not answered"), ("male", "Male"), ("female", "Female")])

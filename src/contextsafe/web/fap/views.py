@@ -14,14 +14,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from contextsafe.exports import write_csv
-from contextsafe.web.access import Action, Kind, Target, check, stated_purpose
+from contextsafe.web.access import Action, Kind, Target, check, decide, stated_purpose
 from contextsafe.web.accounts.models import Organisation
 from contextsafe.web.audit.log import record_event
 from contextsafe.web.casework import documents
 from contextsafe.web.casework.models import CaseDocument, Status
 from contextsafe.web.fap import matrix
 from contextsafe.web.fap.display import sections
-from contextsafe.web.fap.form import SECTION_FORMS, SECTION_LABELS, SECTIONS, DecisionForm, ReferralForm
+from contextsafe.web.fap.form import (
+    PERSON_NOT_VISIBLE,
+    SECTION_FORMS,
+    SECTION_LABELS,
+    SECTIONS,
+    DecisionForm,
+    ReferralForm,
+)
 from contextsafe.web.fap.permissions import PANEL, may_decide, may_edit_referral, may_refer
 
 KIND = Kind.FAP_REFERRAL
@@ -51,14 +58,25 @@ def new(request):  # noqa: ANN001, ANN201
     if not may_refer(request.user):
         _refuse(request, "referrals to the Fair Access Panel are made by schools")
     form = ReferralForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _person_visible(request, form):
         data = {"referral": form.cleaned_data}
         document = documents.create(KIND, request.user, _title(form.cleaned_data), data,
-                                    purpose=stated_purpose(request), reason=form.cleaned_data["reason"][:4000])
+                                    purpose=stated_purpose(request), reason=form.cleaned_data["reason"][:4000],
+                                    person_id=form.cleaned_data["person_id"],
+                                    review_on=form.cleaned_data["review_on"])
         messages.info(request, "Referral started. Complete each section, then submit it to the panel.")
         return redirect("fap:detail", pk=document.pk)
     return render(request, "fap/section.html", {"form": form, "document": None,
                                                 "label": SECTION_LABELS["referral"]})
+
+
+def _person_visible(request, form) -> bool:  # noqa: ANN001
+    """A linked child must be one the user may see for their purpose (else the form says so)."""
+    person = (form.cleaned_data.get("person_id") or "").strip()
+    if person and not decide(request.user, stated_purpose(request), Target(Kind.PERSON, person), Action.VIEW).allowed:
+        form.add_error("person_id", PERSON_NOT_VISIBLE)
+        return False
+    return True
 
 
 def _title(referral: dict) -> str:
@@ -81,11 +99,12 @@ def section(request, pk: int, section: str):  # noqa: ANN001, ANN201
     if not may_edit_referral(request.user, document):
         _refuse(request, "only the referring school edits a referral, before it is submitted", pk)
     form = SECTION_FORMS[section](request.POST or None, initial=document.data.get(section) or {})
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and (section != "referral" or _person_visible(request, form)):
         data = {**document.data, section: form.cleaned_data}
         if section == "referral":
             document.title = _title(form.cleaned_data)
-            document.save(update_fields=["title"])
+            document.person_id, document.review_on = form.cleaned_data["person_id"], form.cleaned_data["review_on"]
+            document.save(update_fields=["title", "person_id", "review_on"])
         documents.save(document, request.user, data, note=section)
         return redirect(f"/fap/{document.pk}/#section-{section}")
     return render(request, "fap/section.html", {"form": form, "document": document,

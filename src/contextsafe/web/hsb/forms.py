@@ -23,6 +23,7 @@ def radios() -> forms.RadioSelect:
 
 
 REASON_REQUIRED = "State the reason for placing the behaviour at this point on the continuum."
+PERSON_NOT_VISIBLE = "No young person with this identifier is visible to you for this purpose."
 
 
 def _area(label: str, required: bool = False, help_text: str = "") -> forms.CharField:
@@ -36,6 +37,12 @@ class AgendaForm(forms.Form):
     young_person = forms.CharField(label="Young person", max_length=200, widget=forms.TextInput(attrs=TEXT),
                                    error_messages={"required": "Enter the young person discussed."},
                                    help_text="Name or case reference of the young person discussed")
+    person_id = forms.CharField(label="Linked young person (record identifier)", max_length=100, required=False,
+                                widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-20"}),
+                                help_text="Optional: the young person's identifier in the partnership's records, so "
+                                          "the meeting shows on their page and is reviewed for retention")
+    review_on = forms.DateField(label="Review by", required=False, widget=forms.DateInput(attrs=DATE),
+                                help_text="When the meeting is next reviewed, and the record's retention reviewed")
     meeting_date = forms.DateField(label="Date of meeting", widget=forms.DateInput(attrs=DATE),
                                    error_messages={"required": "Enter the date of the meeting."})
     chair = forms.CharField(label="Chair", max_length=200, required=False, widget=forms.TextInput(attrs=TEXT))

@@ -16,7 +16,7 @@ from contextsafe.web.casework import documents
 from contextsafe.web.casework.models import CaseDocument, Status
 from contextsafe.web.hsb import meetings
 from contextsafe.web.hsb.factors import COLUMNS, CONTEXT_LABELS, CONTEXTS, CONTINUUM_LABELS, FACTOR_KINDS
-from contextsafe.web.hsb.forms import ActionForm, AgendaForm, ContextRowForm, RagForm, ReviewForm
+from contextsafe.web.hsb.forms import PERSON_NOT_VISIBLE, ActionForm, AgendaForm, ContextRowForm, RagForm, ReviewForm
 from contextsafe.web.hsb.models import MeetingAction
 from contextsafe.web.hsb.permissions import may_convene
 
@@ -43,13 +43,23 @@ def new(request):  # noqa: ANN001, ANN201
                      reason="HSB meetings are convened by children's social care")
         raise PermissionDenied("HSB meetings are convened by children's social care")
     form = AgendaForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _person_visible(request, form):
         data, attending = _agenda_data(form)
         document = documents.create(KIND, request.user, meetings.title(data), data, purpose=stated_purpose(request),
-                                    shared_with=attending, reason=data["specific_concerns"][:4000])
+                                    shared_with=attending, reason=data["specific_concerns"][:4000],
+                                    person_id=data["person_id"], review_on=form.cleaned_data["review_on"])
         messages.info(request, "The meeting has been recorded. Fill in the contextual table, row by row.")
         return redirect("hsb:detail", pk=document.pk)
     return render(request, "hsb/agenda.html", {"form": form, "document": None})
+
+
+def _person_visible(request, form: AgendaForm) -> bool:  # noqa: ANN001
+    """A linked young person must be one the user may see for their purpose (else the form says so)."""
+    person = form.cleaned_data.get("person_id", "").strip()
+    if person and not decide(request.user, stated_purpose(request), Target(Kind.PERSON, person), Action.VIEW).allowed:
+        form.add_error("person_id", PERSON_NOT_VISIBLE)
+        return False
+    return True
 
 
 def _agenda_data(form: AgendaForm) -> tuple[dict, list]:
@@ -102,13 +112,15 @@ def _table(data: dict) -> list[dict]:
 @login_required
 def agenda(request, pk: int):  # noqa: ANN001, ANN201
     document = _meeting(request, pk, Action.CHANGE, detail="agenda")
-    initial = {**document.data, "attending": list(document.shared_with.all())}
+    initial = {**document.data, "attending": list(document.shared_with.all()), "person_id": document.person_id,
+               "review_on": document.review_on}
     form = AgendaForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _person_visible(request, form):
         data, attending = _agenda_data(form)
         document.shared_with.set(attending)
         document.title = meetings.title(data, meetings.review_number(document))
-        document.save(update_fields=["title"])
+        document.person_id, document.review_on = data["person_id"], form.cleaned_data["review_on"]
+        document.save(update_fields=["title", "person_id", "review_on"])
         status = Status.SUBMITTED if "submit" in request.POST else None
         documents.save(document, request.user, {**document.data, **data}, status=status, note="agenda")
         return redirect("hsb:detail", pk=document.pk)
