@@ -2,9 +2,10 @@
 
 Each scale runs in a fresh child process (so its peak RSS is its own): ``build_demo`` (generate the
 synthetic borough's raw exports, ingest them with the real open data, place, link with Splink,
-overlap) and then ``build_profile`` (contexts, places, Figure 1, trends, equality, both reports with
-their exports, the leak check, the PDFs). Borough scale is 50,000 young people (about 500,000 events
-with the real police layers); the growth curve runs 10%, 30% and 100% (``--scales`` to add 3.0).
+overlap; seconds per stage are kept) and then ``build_profile`` (contexts, places, Figure 1, trends,
+equality, both reports with their exports, the leak check, the PDFs). Borough scale is 50,000 young
+people (about 500,000 events with the real police layers); the growth curve runs 10%, 30% and 100%
+(``--scales`` to add 3.0).
 
     .venv/bin/python benchmarks/profile.py [--young-people 50000] [--scales 0.1,0.3,1.0]
 """
@@ -24,40 +25,23 @@ from pathlib import Path
 
 RESULTS = Path(__file__).parent / "results" / "profile.json"
 TARGET_SECONDS, TARGET_MB = 300, 4096
-# Above this many young people the demo is built without linkage (every record its own person): the Splink
-# stage alone peaked at 5.6 GB for 5,000 young people on this 23 GB, 2-core machine shared with other
-# benchmarks, and was measured far above that at 10,000, so 50,000 would exhaust the machine.
-LINK_LIMIT = int(os.environ.get("CONTEXTSAFE_BENCH_LINK_LIMIT", "15000"))
-WORKAROUND = ("contextsafe.ingest.reading.sniff_encoding checks for binary content by decoding the first 64 KB as "
-              "strict cp1252, which refuses valid UTF-8 holding a byte cp1252 leaves undefined (e.g. 'Ï' = C3 8F, "
-              "as in a synthetic 'ANAÏS' from 5,000 young people up). Until ingest is fixed, the benchmark child "
-              "decodes cp1252 with errors='replace' (a declared cp1252 file is then never refused).")
-
-
-def _work_around_cp1252_sniff() -> None:
-    from contextsafe.ingest import reading
-
-    strict = reading.decode
-
-    def decode(data: bytes, path: Path, encoding: str) -> tuple[str, str]:
-        if encoding == "cp1252":
-            strict(data[:65536].replace(b"\x8f", b"?").replace(b"\x81", b"?").replace(b"\x8d", b"?")
-                   .replace(b"\x90", b"?").replace(b"\x9d", b"?"), path, encoding)  # binary check only
-            return data.decode("cp1252", errors="replace"), "cp1252"
-        return strict(data, path, encoding)
-
-    reading.decode = decode
-
-
 def child(young_people: int, folder: Path) -> None:
     """One scale, in this process: print a JSON line with its figures."""
     from contextsafe.pipeline import build_demo
     from contextsafe.profile import build_profile
 
-    _work_around_cp1252_sniff()
     started = time.perf_counter()
-    linked = young_people <= LINK_LIMIT
-    demo = build_demo(folder / "ws", "camden", young_people, 7, link=linked)
+    stages: dict[str, float] = {}
+    last = [started, ""]
+
+    def step(message: str) -> None:  # seconds spent in each stage of build_demo
+        now = time.perf_counter()
+        if last[1]:
+            stages[last[1]] = round(now - last[0], 1)
+        last[:] = [now, message.split(" (")[0]]
+
+    demo = build_demo(folder / "ws", "camden", young_people, 7, step=step, link=True)
+    step("done")
     built = time.perf_counter()
     result = build_profile(demo.workspace, "profiling", folder / "profile")
     done = time.perf_counter()
@@ -69,7 +53,7 @@ def child(young_people: int, folder: Path) -> None:
                       "seconds": round(done - started, 1), "raw_to_store_seconds": round(built - started, 1),
                       "profile_seconds": round(done - built, 1), "peak_rss_mb": round(max(own, kids), 1),
                       "peak_rss_mb_python": round(own, 1), "pdf": "profile.pdf" in result.files,
-                      "linked": linked}), flush=True)
+                      "linked": True, "stages_seconds": stages}), flush=True)
 
 
 def run_scale(young_people: int, timeout: float) -> dict[str, object]:
@@ -124,10 +108,7 @@ def _write(args: argparse.Namespace, growth: list[dict[str, object]]) -> None:
         "young_people": args.young_people, "events": full.get("events"),
         "targets": {"seconds": TARGET_SECONDS, "peak_rss_mb": TARGET_MB},
         "growth": growth,
-        "workaround": WORKAROUND,
-        "linkage": (f"linked with Splink up to {LINK_LIMIT:,} young people; above that the demo is built with "
-                    "link=False (each record its own person), so the full-scale figure covers raw exports → store "
-                    "(synthesis, ingest, placing, overlap) → profile but not the linkage stage"),
+        "linkage": "every scale is linked with Splink (DuckDB engine, identical identities scored once)",
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "command": f"python benchmarks/profile.py --young-people {args.young_people} --scales {args.scales}",
     }

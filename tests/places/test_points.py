@@ -56,3 +56,18 @@ def test_event_without_coordinates_is_placed_by_a_name_other_agencies_used(works
     named = placed.events.filter(placed.events["event_id"] == "named").row(0, named=True)
     assert (named["latitude"], named["longitude"]) == (51.5398, -0.1412)
     assert (placed.by_name, placed.unplaced) == (1, 1)
+
+
+def test_events_and_layers_are_read_only_from_sources_permitting_the_run_purpose(workspace):
+    f.source(workspace, "pgi", purposes=("assessment",))
+    f.event(workspace, "pgi", "form", WHEN, 51.54, -0.14)
+    f.flag(workspace, "pgi", "form", "cse")
+    f.source(workspace, "da", purposes=("profiling",))
+    f.event(workspace, "da", "home", WHEN, 51.54, -0.14, event_type="domestic_abuse_callout")
+    with workspace.connect(read_only=True) as con:
+        for_assessment = safeguarding_events(con, "assessment").events["event_id"].to_list()
+        for_profiling = safeguarding_events(con, "profiling").events["event_id"].to_list()
+        layers_for_assessment = layer_events(con, "assessment")["layer"].to_list()
+        layers_for_profiling = layer_events(con, "profiling")["layer"].to_list()
+    assert (for_assessment, for_profiling) == (["form"], [])
+    assert (layers_for_assessment, layers_for_profiling) == ([], ["da_callouts"])

@@ -58,15 +58,17 @@ class PlacesResult:
     outside_grid: int
 
 
-def analyse_places(workspace: Workspace, options: PlacesOptions | None = None) -> PlacesResult:
+def analyse_places(workspace: Workspace, options: PlacesOptions | None = None,
+                   purpose: str = "profiling") -> PlacesResult:
     """Place safeguarding events on the borough's hexagons and find hot and cold spots, with layers,
-    PAI validation on a later period and journeys to and from school."""
+    PAI validation on a later period and journeys to and from school — reading only the sources whose
+    mapping permits ``purpose``."""
     opts = options or PlacesOptions()
     with workspace.connect(read_only=True) as con:
         outline = _outline(con)
-        placed = safeguarding_events(con)
-        layers = layer_events(con)
-        journeys = journey_events(con, placed.events, opts)
+        placed = safeguarding_events(con, purpose)
+        layers = layer_events(con, purpose)
+        journeys = journey_events(con, placed.events, opts, purpose)
     cells = borough_cells(outline, opts.resolution)
     events = placed.events.with_columns(pl.Series("cell", cells_of(
         placed.events["latitude"], placed.events["longitude"], opts.resolution), pl.String))

@@ -24,7 +24,8 @@ _PUPILS_SQL = """
 WITH person AS (
     SELECT r.source, r.record_id, coalesce(pr.person_id, r.source || ':' || r.record_id) AS person_id,
            r.latitude, r.longitude
-    FROM records r LEFT JOIN person_records pr ON pr.source = r.source AND pr.record_id = r.record_id),
+    FROM records r LEFT JOIN person_records pr ON pr.source = r.source AND pr.record_id = r.record_id
+    JOIN sources so ON so.source = r.source AND list_contains(so.permitted_purposes, $purpose)),
 school AS (
     SELECT DISTINCT ON (pe.person_id) pe.person_id, c.context_id AS school_id, c.name AS school,
            c.latitude AS school_lat, c.longitude AS school_lon
@@ -60,12 +61,13 @@ def distance_to_segment_m(point: Sequence[float], start: Sequence[float], end: S
     return math.hypot(ax + t * dx, ay + t * dy)
 
 
-def journey_events(con: duckdb.DuckDBPyConnection, events: pl.DataFrame, options: PlacesOptions) -> pl.DataFrame:
+def journey_events(con: duckdb.DuckDBPyConnection, events: pl.DataFrame, options: PlacesOptions,
+                   purpose: str = "profiling") -> pl.DataFrame:
     """Journey events: one row per (event, pupil) inside the pupil's home–school corridor in travel hours.
 
     Columns: source, event_id, person_id, school_id, school, latitude, longitude, distance_m.
     """
-    pupils = pl.from_arrow(con.sql(_PUPILS_SQL).to_arrow_table())
+    pupils = pl.from_arrow(con.sql(_PUPILS_SQL, params={"purpose": str(purpose)}).to_arrow_table())
     assert isinstance(pupils, pl.DataFrame)
     travel = events.filter(pl.col("occurred_on").map_elements(options.is_travel_time, return_dtype=pl.Boolean))
     joined = travel.select("source", "event_id", "latitude", "longitude").join(pupils, on=["source", "event_id"])

@@ -65,18 +65,21 @@ def is_public_name(name: str | None) -> bool:
     return bool(name and name.strip()) and not _POSTCODE.search(name or "")
 
 
-def safeguarding_events(con: duckdb.DuckDBPyConnection) -> PlacedEvents:
+def safeguarding_events(con: duckdb.DuckDBPyConnection, purpose: str = PURPOSE) -> PlacedEvents:
     """Safeguarding events of the store (see the module note), each with a position where one is known."""
-    frame = _frame(con, _SAFEGUARDING_SQL, [PURPOSE, list(POLICE_SOURCES), list(HOME_EVENT_TYPES)])
+    frame = _frame(con, _SAFEGUARDING_SQL, [str(purpose), list(POLICE_SOURCES), list(HOME_EVENT_TYPES)])
     return _place(frame, gazetteer(con, frame), postcodes(con))
 
 
-def layer_events(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Located events of every layer: layer, latitude, longitude (one row per event and layer)."""
+def layer_events(con: duckdb.DuckDBPyConnection, purpose: str = PURPOSE) -> pl.DataFrame:
+    """Located events of every layer: layer, latitude, longitude (one row per event and layer), from the
+    sources that permit ``purpose``."""
     parts = [f"SELECT '{name}' AS layer, e.latitude, e.longitude FROM events e LEFT JOIN flags f "
-             f"USING (source, event_id) WHERE e.latitude IS NOT NULL AND {cond}" for name, cond in LAYERS.items()]
+             f"USING (source, event_id) JOIN sources s ON s.source = e.source AND list_contains("
+             f"s.permitted_purposes, $purpose) WHERE e.latitude IS NOT NULL AND {cond}"
+             for name, cond in LAYERS.items()]
     sql = f"WITH {_FLAGS} " + " UNION ALL ".join(parts)
-    return _frame(con, sql)
+    return _frame(con, sql, {"purpose": str(purpose)})
 
 
 def gazetteer(con: duckdb.DuckDBPyConnection, located: pl.DataFrame) -> dict[str, tuple[float, float]]:
@@ -121,7 +124,7 @@ def _place(frame: pl.DataFrame, names: dict[str, tuple[float, float]],
     return PlacedEvents(located.drop("postcode"), placed.height - located.height, by_name, by_code)
 
 
-def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
+def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None = None) -> pl.DataFrame:
     frame = pl.from_arrow(con.sql(sql, params=params or None).to_arrow_table())
     assert isinstance(frame, pl.DataFrame)
     return frame

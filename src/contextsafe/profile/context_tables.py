@@ -57,21 +57,11 @@ def context_tables(data: ProfileData, workspace: Workspace, *, seed: int = 7) ->
         tables = ContextTables(groups, schools, pl.DataFrame(), conc, methods)
     else:
         tables = _from_contexts(contexts, data, workspace, seed, methods)
-    if places is None or str(data.purpose) != _places_purpose():
-        # contextsafe.places reads the sources of one purpose (profiling); any other purpose gets the
-        # stand-in, which reads only the sources this run is permitted.
+    if places is None:
         tables.places = _places(data, workspace, methods)
     else:
-        _from_places(places, workspace, tables)
+        _from_places(places, workspace, tables, str(data.purpose))
     return tables
-
-
-def _places_purpose() -> str:
-    try:
-        from contextsafe.places.points import PURPOSE
-    except ImportError:
-        return ""
-    return str(PURPOSE)
 
 
 def _from_contexts(contexts, data: ProfileData, workspace: Workspace, seed: int,  # noqa: ANN001 - a module
@@ -91,10 +81,10 @@ def _from_contexts(contexts, data: ProfileData, workspace: Workspace, seed: int,
         peer_group_summary=contexts.peer_group_summary(found))
 
 
-def _from_places(places, workspace: Workspace, tables: ContextTables) -> None:  # noqa: ANN001 - a module
+def _from_places(places, workspace: Workspace, tables: ContextTables, purpose: str) -> None:  # noqa: ANN001
     from contextsafe.places.output import run_summary
 
-    run = places.analyse_places(workspace)
+    run = places.analyse_places(workspace, purpose=purpose)
     tables.places = run.cells
     tables.hexagons_geojson = places.hexagons_geojson(run.cells)
     tables.places_run = run_summary(run)
