@@ -119,19 +119,23 @@ def model_for_dialect(model: dict[str, Any], spec: ModelSpec, settings: LinkSett
     return target
 
 
-def _input_tables(api: Any, features: pl.DataFrame, settings: LinkSettings) -> list[Any]:
+def _input_tables(api: Any, features: pl.DataFrame, settings: LinkSettings, name: str = "records") -> list[Any]:
     if settings.link_type == "dedupe_only":
-        return [register(api, features, "records")]
+        return [register(api, features, name)]
     sources = sorted(features.get_column("source").unique().to_list())
-    return [register(api, features.filter(pl.col("source") == s), f"records_{i}") for i, s in enumerate(sources)]
+    return [register(api, features.filter(pl.col("source") == s), f"{name}_{i}") for i, s in enumerate(sources)]
 
 
 def _score(features: pl.DataFrame, spec: ModelSpec, settings: LinkSettings, engine: Engine, seed: int,
-           model: dict[str, Any] | None) -> tuple[pl.DataFrame, dict[str, Any]]:
+           model: dict[str, Any] | None, training: pl.DataFrame | None = None) -> tuple[pl.DataFrame, dict[str, Any]]:
+    """Score the candidate pairs of ``features``; train first (on ``training``, by default the same records)
+    unless a ``model`` is given. Training on every record keeps the estimates (the prior above all) those
+    of the agencies' real data when ``features`` holds one representative per identity."""
     with open_engine(engine, features.height, settings.memory_limit_mb) as api:
         tables = _input_tables(api, features, settings)
         if model is None:
-            trainer = Linker(tables, _splink_settings(spec, settings), log_level=logging.WARNING)
+            sample = tables if training is None else _input_tables(api, training, settings, "training")
+            trainer = Linker(sample, _splink_settings(spec, settings), log_level=logging.WARNING)
             _train(trainer, spec, settings, seed)
             model = smooth(trainer.misc.save_model_to_json())
         model = model_for_dialect(model, spec, settings, api.sql_dialect.sql_dialect_str)
@@ -257,7 +261,8 @@ def link_features(
         features, members = collapse(features, settings.link_type, protected)
     else:
         members = features.select("uid", pl.col("uid").alias("rep"))
-    scored, trained = _score(features, spec, settings, engine, seed, model)
+    scored, trained = _score(features, spec, settings, engine, seed, model,
+                             training=everyone if everyone.height != features.height else None)
     lo, hi = _ordered(pl.col("uid_l"), pl.col("uid_r"))
     scored = scored.with_columns(lo.alias("uid_l"), hi.alias("uid_r"))
     guarded = cannot_link_pairs(features, spec)
