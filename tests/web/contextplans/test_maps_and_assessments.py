@@ -82,6 +82,9 @@ def test_pooled_map_compares_with_the_previous_quarter_when_that_had_enough_maps
     assert f"Red since {LAST}" in page and ">-3<" in page
     earlier = signed_in(who).get(f"/contextplans/safety-maps/pooled/?period={LAST}").content.decode()
     assert _counts(earlier, "W1") == (3, 0, 0) and 'id="no-comparison"' in earlier
+    over_time = re.search(r'id="over-time">(.*?)</table>', earlier, re.S).group(1)
+    cells = re.findall(r'<td class="govuk-table__cell">(\d+)</td>', over_time)
+    assert cells == ["3", "0"]  # W1 red in the last quarter, then none this quarter
 
 
 def test_pooled_maps_are_refused_to_roles_outside_the_rules():

@@ -19,6 +19,7 @@ from contextsafe.web.contextplans.views.common import open_document, refuse, req
 
 KIND = Kind.SAFETY_MAP
 ALL = "all"
+TOP = 6  # places followed over time on the pooled page
 
 
 @login_required
@@ -118,7 +119,17 @@ def pooled(request):  # noqa: ANN001, ANN201
                                 labels=labels) if now["shown"] else ""
     return render(request, "contextplans/pooled.html", {
         "periods": periods, "period": period, "all": ALL, "pool": now, "before": before, "rows": rows, "svg": svg,
+        "over_time": _over_time(maps, periods, [r["code"] for r in rows[:TOP]], names),
         "minimum": workflow.POOL_MINIMUM, "previous": workflow.previous_quarter(period) if period != ALL else ""})
+
+
+def _over_time(maps: list[dict], periods: list[str], codes: list[str], names: dict[str, str]) -> dict:
+    """Red marks per quarter for the places most often red now; a quarter under the minimum is left blank."""
+    quarters = sorted(periods)
+    pools = [workflow.pooled(_in(maps, q)) for q in quarters]
+    rows = [{"name": names.get(code, code), "reds": [p["places"].get(code, {}).get("red", 0) if p["shown"] else None
+                                                     for p in pools]} for code in codes]
+    return {"quarters": quarters, "rows": rows}
 
 
 @login_required
