@@ -54,6 +54,10 @@ def test_panel_chair_uploads_a_set_reads_the_findings_and_the_report(served, pag
     answers = page.inner_text("#answers")
     assert "Are young people who abuse their partners or peers differentiated from adults" in answers
     assert page.inner_text("#answer-3-b").lower() == "no"  # the domestic abuse policy, flagged for 'perpetrator'
+    submit(page, "#document-1")  # the CSE strategy as it was read, the flagged passage marked
+    assert page.inner_text("#document-title") == "Eastgate Child Sexual Exploitation Strategy"
+    assert "LANG-LIFESTYLE" in page.inner_text("#passage-2") and "LANG-LIFESTYLE" not in page.inner_text("#passage-4")
+    page.go_back()
     with page.expect_download() as download:
         page.click("#pdf-report")
     with open(download.value.path(), "rb") as pdf:
