@@ -48,6 +48,7 @@ class Kind(StrEnum):
     LOCAL_AUDIT = "local_audit"  # appendix A audit matrix, observations, forum, report
     PANEL = "panel"  # multi-agency meetings and the overlap between their lists
     DOCUMENT_CHECK = "document_check"  # strategic document checks (appendix P)
+    DOCUMENT_CHECK_RULES = "document_check_rules"  # the editable rules of those checks
 
 
 class Action(StrEnum):

@@ -6,7 +6,7 @@ from contextsafe.web.access import Action, Kind
 from contextsafe.web.accounts.models import UserRole
 
 # The rules of the checks are guarded as their own kind of record (access.Kind has no member for them yet).
-RULES_KIND = getattr(Kind, "DOCUMENT_CHECK_RULES", "document_check_rules")
+RULES_KIND = Kind.DOCUMENT_CHECK_RULES
 
 CHECKERS = {UserRole.PANEL_CHAIR, UserRole.ANALYST, UserRole.AUDITOR}
 RULE_EDITORS = {UserRole.PANEL_CHAIR, UserRole.ADMINISTRATOR}
