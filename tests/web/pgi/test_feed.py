@@ -87,3 +87,11 @@ def test_unknown_agreement_permits_assessment_only(analysis_store):
     assert services.agreement_permits_profiling(f.agreement("ISA-NOT-IN-STORE")) is False
     assert services.agreement_permits_profiling(f.agreement("ISA-POL")) is True
     assert feed.source_name("ISA-POL", True) == "pgi_web_isa_pol_profiling"
+
+
+def test_the_report_names_sources_and_counts_never_young_people(analysis_store):
+    answered("ISA-PGI")
+    lines = export_answers(analysis_store).lines()
+    text = "\n".join(lines)
+    assert "pgi_web_isa_pgi [assessment] under ISA-PGI: 1 request(s), 1 named peer(s); ingested 1 row(s)" in text
+    assert not any(word in text for word in ("Ben", "Okafor", "Cal", "Smith", "P-BEN", "P-CAL"))
