@@ -200,3 +200,10 @@ def test_a_draft_referral_is_edited_then_referred_and_then_no_longer_editable():
     assert [c["field"] for c in document.versions.last().changes] == [
         "concern_summary", "concerns", "context_key", "context_name", "evidence", "stage", "young_people_affected"]
     assert client.get(f"/contextplans/referrals/{document.pk}/edit/").status_code == 403
+
+
+def test_a_context_page_can_link_to_its_referral_form(analysis_store):
+    page = signed_in(user()).get("/contextplans/referrals/new/?context=peer_group:PG1").content.decode()
+    assert re.search(r'<option value="peer_group:PG1"[^>]*selected', page)
+    guessed = signed_in(user()).get("/contextplans/referrals/new/?context=home:1 High St").content.decode()
+    assert "selected>Choose a context" in guessed or 'value="" selected' in guessed

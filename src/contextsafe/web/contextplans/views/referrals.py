@@ -28,19 +28,25 @@ from contextsafe.web.contextplans.views.common import open_document, organisatio
 
 KIND = Kind.CONTEXT_REFERRAL
 REFERABLE = {"peer_group", "school", "place", "online"}  # never homes: an address is personal data
+PER_KIND = 80
 LABELS = {"kinds": KIND_NAMES, "concerns": dict(CONCERNS), "statuses": dict(ACTION_STATUSES),
           "stages": dict(workflow.STAGES)}
 
 
 def _known_contexts(request) -> list[tuple[str, str]]:  # noqa: ANN001
-    """Contexts in the store the user may see, as (key, label) choices (none when they may not search)."""
+    """Contexts in the store the user may see, as (key, label) choices, the most involved of each kind first
+    (none when they may not search contexts)."""
     try:
         decision = check(request, Target(Kind.CONTEXT), Action.SEARCH, detail="context referral: choose a context")
     except PermissionDenied:
         return []
-    rows = [r for r in store.search_contexts("", decision.sources, limit=300)
+    rows = [r for r in store.search_contexts("", decision.sources, limit=2000)
             if r["kind"] in REFERABLE and not str(r["name"]).lower().startswith("near ")]
-    return [(r["context"], f"{r['name']} ({str(r['kind']).replace('_', ' ')})") for r in rows]
+    by_kind: dict[str, list] = {}
+    for r in rows:
+        if len(by_kind.setdefault(r["kind"], [])) < PER_KIND:
+            by_kind[r["kind"]].append((r["context"], f"{r['name']} ({KIND_NAMES.get(r['kind'], r['kind'])})"))
+    return [choice for kind in sorted(by_kind) for choice in by_kind[kind]]
 
 
 def _referral_data(form: ReferralForm, contexts: list[tuple[str, str]]) -> tuple[dict, str]:
@@ -61,7 +67,9 @@ def new(request):  # noqa: ANN001, ANN201
     check(request, Target(KIND), Action.CHANGE, detail="new context referral")
     purpose = require_assessment(request)
     contexts = _known_contexts(request)
-    form = ReferralForm(request.POST or None, contexts=contexts, organisation=request.user.organisation)
+    chosen = request.GET.get("context", "")  # "Refer this context" from a context's page
+    form = ReferralForm(request.POST or None, contexts=contexts, organisation=request.user.organisation,
+                        initial={"context": chosen if chosen in dict(contexts) else ""})
     if request.method == "POST" and form.is_valid():
         data, key = _referral_data(form, contexts)
         submitting = "submit" in request.POST
