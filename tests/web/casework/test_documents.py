@@ -41,7 +41,7 @@ def test_history_and_print_are_open_to_the_owner_and_refused_to_another_organisa
     doc = document(author)
     assert signed_in(author).get(f"/casework/{doc.pk}/history/").status_code == 200
     printed = signed_in(author).get(f"/casework/{doc.pk}/print/")
-    assert printed.status_code == 200 and b"first" in printed.content
+    assert printed.status_code == 200 and b"A pgi document" in printed.content and b"<script" not in printed.content
     assert "unsafe-inline" in printed["Content-Security-Policy"] and "script" not in printed["Content-Security-Policy"]
     assert signed_in(user("practitioner")).get(f"/casework/{doc.pk}/history/").status_code == 403
     refused = AuditEntry.objects.filter(ident=str(doc.pk), outcome="refused")
@@ -78,3 +78,11 @@ def test_visible_lists_only_documents_of_the_users_organisation_and_purpose():
     document(author, purpose="profiling")
     assert list(documents.visible(author, "pgi", "assessment")) == [mine]
     assert not documents.visible(author, "pgi", None).exists()
+
+
+def test_the_generic_print_layout_shows_every_field_readably():
+    from contextsafe.web.casework.templatetags.casework import as_text, field_label
+
+    assert field_label("named_peers") == "Named peers"
+    assert as_text(["a", "b"]) == "a; b" and as_text(True) == "Yes" and as_text("") == "—"
+    assert as_text({"leads": "X"}) == "Leads: X"
