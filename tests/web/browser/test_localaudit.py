@@ -72,6 +72,7 @@ def _observe_and_hear(page) -> None:  # noqa: ANN001
     submit(page, "#save-observation")
     assert "Harmful sexual behaviour" in page.inner_text("#observation-list")
     submit(page, "#add-forum")
+    page.check("input[name=format][value=focus_group]")
     page.fill("#id_held_on", "2026-03-02")
     page.fill("#id_attended_by", "Social workers and school safeguarding leads")
     page.fill("#id_case_study", "A girl harmed by boys in her peer group at school and in a park")
@@ -99,6 +100,8 @@ def test_panel_chair_audits_and_the_auditor_reads_the_report(served, page, brows
     assert "Domestic abuse" in page.inner_text("#fact-isolated")
     assert page.inner_text("#fact-meeting-share_trends").split()[-4:] == ["0", "0", "1", "0"]
     assert "Nobody holds the park" in page.inner_text("#report-forum-1")
+    assert "Focus group" in page.inner_text("#report-forum-1")
+    assert "Only the adult victim's home was discussed" in page.inner_text("#report-observation-1")
     pdf = page.request.get(f"{base}/localaudit/{audit_id}/report/pdf/")
     assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
 

@@ -104,13 +104,15 @@ def test_chair_walks_an_audit_through_its_forms():
                            {"subject": "mase", "observed_on": "2026-02-01", "observer": "Lead", **answers})
     assert response.status_code == 302
     assert Observation.objects.get().answers["explore_contexts"]["answer"] == "partly"
-    client.post(f"/localaudit/{audit.pk}/forums/new/", {"held_on": "2026-03-01", "attended_by": "DSLs",
-                                                        "case_study": "A park", "effective": "MASE works"})
+    client.post(f"/localaudit/{audit.pk}/forums/new/", {"format": "focus_group", "held_on": "2026-03-01",
+                                                        "attended_by": "DSLs", "case_study": "A park",
+                                                        "effective": "MASE works"})
     client.post(f"/localaudit/{audit.pk}/findings/", {"peer_groups__strengths": "Groups are mapped",
                                                       "training__challenges": "No local profile"})
     assert Finding.objects.filter(audit=audit).count() == 2
     page = client.get(f"/localaudit/{audit.pk}/report/").content.decode()
     assert "Groups are mapped" in page and "No local profile" in page and "MASE works" in page
+    assert "Focus group: DSLs" in page
     assert "Harmful sexual behaviour: Strategy and action plan" in page  # computed: missing
 
 

@@ -125,9 +125,10 @@ class ObservationForm(forms.ModelForm):
 class ForumForm(forms.ModelForm):
     class Meta:
         model = Forum
-        fields = ["held_on", "attended_by", "case_study"]
-        labels = {"held_on": "Date held", "attended_by": "Attended by", "case_study": "Case study worked through"}
-        widgets = {"held_on": DateInput()}
+        fields = ["format", "held_on", "attended_by", "case_study"]
+        labels = {"format": "Kind of session", "held_on": "Date held", "attended_by": "Attended by",
+                  "case_study": "Case study worked through"}
+        widgets = {"held_on": DateInput(), "format": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)

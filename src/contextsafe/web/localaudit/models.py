@@ -86,6 +86,7 @@ class Observation(models.Model):
 class Forum(models.Model):
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="forums")
     held_on = models.DateField()
+    format = models.CharField(max_length=20, choices=q.FORUM_FORMATS, default="workshop")
     attended_by = models.CharField(max_length=500, help_text="Roles and services represented (no names needed)")
     case_study = models.TextField(max_length=2000, help_text="The real-life case study worked through")
     answers = models.JSONField(default=dict, blank=True)

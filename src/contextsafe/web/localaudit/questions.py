@@ -120,7 +120,9 @@ TRAINING_QUESTIONS = [
 ]
 EXTENT = [("yes", "Yes"), ("partly", "Partly"), ("no", "No"), ("not_seen", "Not observed")]
 
-# Step 3 – Follow-up meetings and practitioner forums, after working through a real-life case study.
+# Step 3 – "follow up meetings, focus groups and workshops with practitioners".
+FORUM_FORMATS = [("follow_up", "Follow-up meeting"), ("focus_group", "Focus group"), ("workshop", "Workshop")]
+# Asked after practitioners have worked through a real-life case study.
 FORUM_QUESTIONS = [
     ("respond_now", "How do you, and the partners you work with, respond to cases like this at present?"),
     ("effective", "What do you consider to be the most effective components of your local response to "

@@ -188,8 +188,13 @@ def findings(request, pk: int):  # noqa: ANN001, ANN201
 def _report_context(audit: Audit) -> dict:
     forums = [{"forum": f, "answers": [(label, (f.answers or {}).get(k, "")) for k, label in q.FORUM_QUESTIONS]}
               for f in audit.forums.all()]
-    return {"audit": audit, "facts": rep.facts(audit), "findings": rep.findings(audit), "grid": rep.grid(audit),
-            "silos": audit.silos(), "forums": forums, "printed_at": timezone.now(),
+    observations = []
+    for o in audit.observations.all():
+        asked = q.MEETING_QUESTIONS if o.type == Observation.Type.MEETING else q.TRAINING_QUESTIONS
+        answers = [(label, (o.answers or {}).get(k, {})) for k, label in asked]
+        observations.append({"observation": o, "answers": answers})
+    return {"audit": audit, "facts": rep.facts(audit), "observations": observations, "findings": rep.findings(audit),
+            "grid": rep.grid(audit), "silos": audit.silos(), "forums": forums, "printed_at": timezone.now(),
             "review": [(label, (audit.review or {}).get(key, "")) for key, label in q.REVIEW_QUESTIONS]}
 
 
