@@ -103,7 +103,8 @@ def test_a_beyond_referrals_assessment_cannot_be_submitted_half_rated_and_shows_
                                                   "invited": [organisation().pk]})
     document = CaseDocument.objects.get(kind="context_assessment")
     answers = {f"{area}_{i}": "green" for area, _, s in BEYOND_REFERRALS for i in range(1, len(s) + 1)}
-    answers.update({"systems_1": "red", "prevention_2": "amber"})
+    answers.update({"systems_1": "red", "systems_2": "red", "systems_3": "red",
+                    "prevention_1": "amber", "prevention_2": "amber", "prevention_3": "red"})
     half = {k: v for k, v in answers.items() if k != "response_4"}
     response = client.post(f"/contextplans/assessments/{document.pk}/edit/", {**half, "summary": "s", "submit": ""})
     assert "Answer every question before submitting (1 unanswered)" in response.content.decode()
@@ -134,11 +135,15 @@ def test_outcomes_framework_goals_and_measurements():
 
 
 def test_beyond_referrals_pattern():
-    answers = {"systems_1": "green", "systems_2": "green", "systems_3": "green", "systems_4": "green",
-               "prevention_1": "amber"}
+    answers = {"systems_1": "green", "systems_2": "green", "systems_3": "amber", "systems_4": "green",
+               "prevention_1": "green", "identification_1": "red", "identification_2": "red",
+               "identification_3": "amber", "identification_4": "amber",
+               "response_1": "red", "response_2": "red", "response_3": "red", "response_4": "green"}
     pattern = {p["area"]: p for p in workflow.beyond_referrals_pattern(answers)}
-    assert pattern["systems"]["overall"] == "green" and pattern["systems"]["green"] == 4
-    assert pattern["prevention"]["overall"] == "amber" and pattern["prevention"]["unrated"] == 3
+    assert pattern["systems"]["overall"] == "green" and pattern["systems"]["green"] == 3  # mean 1.75
+    assert pattern["prevention"]["overall"] == "amber" and pattern["prevention"]["unrated"] == 3  # not all rated
+    assert pattern["identification"]["overall"] == "red"  # mean 0.5
+    assert pattern["response"]["overall"] == "red"  # mean 0.5: one green does not lift three reds
 
 
 def test_demo_seed_fills_every_workflow_once(django_user_model):

@@ -105,8 +105,8 @@ def _referral(users: dict, orgs: dict, today: dt.date) -> None:
 
 
 def _school_assessment(school_user: User, orgs: dict, today: dt.date) -> None:
-    lights = {"systems": ["green", "amber", "red", "amber"], "prevention": ["amber", "red", "amber", "green"],
-              "identification": ["red", "amber", "amber", "green"], "response": ["green", "amber", "red", "amber"]}
+    lights = {"systems": ["green", "green", "amber", "green"], "prevention": ["amber", "red", "amber", "green"],
+              "identification": ["red", "red", "amber", "amber"], "response": ["green", "amber", "red", "amber"]}
     answers = {f"{area}_{i}": light for area, row in lights.items() for i, light in enumerate(row, start=1)}
     answers.update({f"{area}_evidence": "" for area, _, _ in BEYOND_REFERRALS})
     answers["identification_evidence"] = "Pupil survey: 41% of girls in Year 10 have been sent unwanted images."

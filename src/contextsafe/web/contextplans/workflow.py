@@ -29,6 +29,7 @@ STEP_NEEDS: dict[str, set[str]] = {
     "rating": {CONFERENCE, PLAN},
     "close": {REFERRED, CONFERENCE, PLAN},
 }
+LIGHT_SCORE = {"red": 0, "amber": 1, "green": 2}
 POOL_MINIMUM = 3  # a pooled safety map needs at least this many maps (no smaller group is shown)
 
 
@@ -72,13 +73,20 @@ def ratings_in_order(ratings: Iterable[Mapping[str, Any]]) -> list[dict[str, Any
 
 
 def beyond_referrals_pattern(answers: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Per area of the school self-assessment: counts of red, amber and green statements and the area's
-    overall light (red when any statement is red, amber when any is amber or unrated, else green)."""
+    """Per area of the school self-assessment: counts of red, amber and green statements and the area's overall
+    light, from the mean of its statements (red 0, amber 1, green 2): under 0.75 red, under 1.5 amber, else green;
+    an area with a statement not yet rated is at best amber.
+
+    >>> [a["overall"] for a in beyond_referrals_pattern({"systems_1": "red", "systems_2": "red"})][:2]
+    ['red', 'amber']
+    """
     pattern = []
     for area, heading, statements in BEYOND_REFERRALS:
         lights = [answers.get(f"{area}_{i}", "") for i in range(1, len(statements) + 1)]
         counts = Counter(lights)
-        overall = "red" if counts["red"] else "amber" if counts["amber"] or counts[""] else "green"
+        rated = [LIGHT_SCORE[light] for light in lights if light in LIGHT_SCORE]
+        mean = sum(rated) / len(rated) if rated else 1.0
+        overall = "red" if mean < 0.75 else "amber" if mean < 1.5 or counts[""] else "green"
         pattern.append({"area": area, "heading": heading, "red": counts["red"], "amber": counts["amber"],
                         "green": counts["green"], "unrated": counts[""], "overall": overall, "lights": lights})
     return pattern
