@@ -144,17 +144,19 @@ def test_answered_peer_group_information_for_the_same_person_is_shown(analysis_s
     client = signed_in(practitioner)
     _start(client)
     pk = CaseDocument.objects.get(kind="contextual_assessment").pk
-    document(practitioner, "pgi", {"peer_group": "Named peers PG-A"}, person_id="P-AMARA", status="submitted",
-             title="PGI answered")
-    document(practitioner, "pgi", {"peer_group": "Still a draft"}, person_id="P-AMARA", title="PGI draft")
-    document(practitioner, "pgi", {"peer_group": "Someone else"}, person_id="P-BEN", status="submitted",
-             title="PGI other person")
+    answer = {"aware": "yes", "negative_influence": "Older peer collects her at the gate",
+              "peers": [{"name": "Peer One", "person_id": "", "influence": "negative", "relation": "leads",
+                         "evidence": "Seen together daily"}]}
+    document(practitioner, "pgi", {"request": "sent", "answer": answer}, person_id="P-AMARA", title="PGI answered")
+    document(practitioner, "pgi", {"request": "sent", "answer_draft": {"aware": "Draft words"}},
+             person_id="P-AMARA", title="PGI awaiting answer")
+    document(practitioner, "pgi", {"answer": {"aware": "yes"}}, person_id="P-BEN", title="PGI other person")
     elsewhere = user(UserRole.PRACTITIONER, organisation("Elsewhere", SOURCES))
-    document(elsewhere, "pgi", {"peer_group": "Not shared"}, person_id="P-AMARA", status="submitted",
-             title="PGI not shared")
+    document(elsewhere, "pgi", {"answer": {"aware": "yes"}}, person_id="P-AMARA", title="PGI not shared")
     page = client.get(f"/assessments/{pk}/").content.decode()
-    assert "PGI answered" in page and "Named peers PG-A" in page
-    assert "PGI draft" not in page and "PGI other person" not in page and "PGI not shared" not in page
+    assert "PGI answered" in page and "Older peer collects her at the gate" in page and "Seen together daily" in page
+    for hidden in ("PGI awaiting answer", "Draft words", "PGI other person", "PGI not shared"):
+        assert hidden not in page
 
 
 def test_printed_page_lays_out_the_tables(analysis_store, practitioner):

@@ -90,7 +90,14 @@ DATA = {
 
 
 def _person(organisation: Organisation) -> str:
+    """The young person of the organisation's answered peer group information request (so the demo shows it
+    beside the assessment), else the first person of its sources, else a synthetic identifier."""
     from contextsafe.web import store
+
+    asked = (CaseDocument.objects.filter(kind=Kind.PGI, organisation=organisation, data__has_key="answer")
+             .exclude(person_id="").order_by("pk").values_list("person_id", flat=True).first())
+    if asked:
+        return asked
 
     try:
         rows = store.query("SELECT min(person_id) AS person_id FROM person_records WHERE list_contains(?::VARCHAR[], "

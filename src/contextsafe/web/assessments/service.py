@@ -6,14 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 
 from contextsafe.web.access import Action, Kind, Target, decide
 from contextsafe.web.assessments.grid import filled, parse_date
 from contextsafe.web.assessments.schema import CONCLUSIONS, CONTEXTS, GATHERING, OTHER_CONTROLS
 from contextsafe.web.audit.log import record_event
 from contextsafe.web.casework import documents
-from contextsafe.web.casework.models import CaseDocument, Status
+from contextsafe.web.casework.models import CaseDocument
 
 PLAN_CONTEXTS = (("young_person", "young person"), *((k, label.lower()) for k, label in OTHER_CONTROLS))
 
@@ -94,14 +93,21 @@ def actions(data: dict[str, Any]) -> list[dict[str, str]]:
     return sorted(found, key=lambda a: (a["date"] or "9999", a["key_area"]))
 
 
-def peer_group_information(user, purpose: str | None, person_id: str) -> list[CaseDocument]:  # noqa: ANN001
+def peer_group_information(user, purpose: str | None, person_id: str) -> list[dict[str, Any]]:  # noqa: ANN001
     """Answered peer group information (appendix F) about the same young person that the user's organisation
-    owns or has been shared, collected for the stated purpose (read-only here)."""
+    owns or has been shared, collected for the stated purpose: ``[{document, answer, peers}]`` (read-only here;
+    an answer is the request document's ``answer``; a provider's unreturned draft is never shown)."""
     if not person_id:
         return []
-    found = documents.visible(user, Kind.PGI, purpose).filter(person_id=person_id)
-    answered = Q(status__in=[Status.SUBMITTED, Status.CLOSED]) | Q(data__state__in=["answered", "fed_back"])
-    return list(found.filter(answered).order_by("-updated_at"))
+    found = documents.visible(user, Kind.PGI, purpose).filter(person_id=person_id).order_by("-updated_at")
+    out = []
+    for document in found:
+        answer = (document.data or {}).get("answer")
+        if isinstance(answer, dict):
+            peers = [p for p in answer.get("peers", []) if isinstance(p, dict)]
+            rest = {k: v for k, v in answer.items() if k != "peers" and v not in ("", None, [], {})}
+            out.append({"document": document, "answer": rest, "peers": peers})
+    return out
 
 
 def person_visible(user, purpose: str | None, person_id: str) -> bool:  # noqa: ANN001
