@@ -129,6 +129,8 @@ def test_outcomes_framework_goals_and_measurements():
     client.post(f"/contextplans/assessments/{document.pk}/outcomes/1/measurements/new/", {
         "outcome_id": 1, "measured_on": TODAY.isoformat(), "value": "11", "note": ""})
     assert client.get(f"/contextplans/assessments/{document.pk}/outcomes/9/measurements/new/").status_code == 403
+    page = client.get(f"/contextplans/assessments/{document.pk}/").content.decode()
+    assert "Change since baseline: +6" in page and 'data-chart="outcome-chart-1"' in page
     document.refresh_from_db()
     assert document.data["outcomes"][0]["measurements"][0]["value"] == 11.0
     assert document.data["outcomes"][0]["baseline"] == 5.0

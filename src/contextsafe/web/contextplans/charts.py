@@ -171,3 +171,17 @@ def safety_map_svg(places: Sequence[Place], colours: Mapping[str, str], title: s
             x, y = proj.xy(*place.point)
             parts.append(f'<circle {attrs} cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{fill}" stroke="{INK}">{tip}</circle>')
     return _svg(ident, width, proj.height, title, parts, fluid=True)
+
+
+def sparkline_svg(values: Sequence[float], ident: str, width: int = 160, height: int = 40) -> str:
+    """A measure of change over time (baseline first when known): a small line, the last value marked."""
+    if len(values) < 2:
+        return ""
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    xy = [(6 + i * (width - 12) / (len(values) - 1), height - 6 - (v - low) / span * (height - 12))
+          for i, v in enumerate(values)]
+    parts = [f'<polyline fill="none" stroke="{BLUE}" stroke-width="2" points="'
+             + " ".join(f"{x:.1f},{y:.1f}" for x, y in xy) + '"/>',
+             f'<circle cx="{xy[-1][0]:.1f}" cy="{xy[-1][1]:.1f}" r="3" fill="{BLUE}"/>']
+    return _svg(ident, width, height, "Measure over time: " + ", ".join(f"{v:g}" for v in values), parts)

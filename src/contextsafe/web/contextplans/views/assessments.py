@@ -90,10 +90,22 @@ def view_of(data: dict) -> dict:
 def detail(request, pk: int):  # noqa: ANN001, ANN201
     document = open_document(request, KIND, pk, Action.VIEW)
     data = document.data
-    outcomes = [{**o, "latest": (o.get("measurements") or [None])[-1]} for o in data.get("outcomes", [])]
+    outcomes = [{**o, "chart": charts.sparkline_svg(_values(o), f"outcome-chart-{o['id']}"),
+                 "change": _change(o)} for o in data.get("outcomes", [])]
     return render(request, "contextplans/assessment_detail.html", {
         "document": document, "data": data, "type_label": TYPE_LABELS.get(data.get("assessment_type"), ""),
         "view": view_of(data), "outcomes": outcomes, "summary": (data.get("answers") or {}).get("summary", "")})
+
+
+def _values(outcome: dict) -> list[float]:
+    baseline = [outcome["baseline"]] if outcome.get("baseline") is not None else []
+    return baseline + [m["value"] for m in outcome.get("measurements", [])]
+
+
+def _change(outcome: dict) -> float | None:
+    """Latest measurement minus the baseline (None without both)."""
+    values = _values(outcome)
+    return values[-1] - values[0] if outcome.get("baseline") is not None and len(values) > 1 else None
 
 
 @login_required
