@@ -255,3 +255,16 @@ def test_printed_review_lays_out_the_stages_and_the_summary(lead):
     page = " ".join(signed_in(lead).get(f"/casework/{made.pk}/print/").content.decode().split())
     assert "Harmful gender norms</th><td>X</td><td>harmful_gender_norms seen</td>" in page
     assert "CSC chronology HA02" in page and "Interventions with individuals</th><td colspan=\"5\">2</td>" in page
+
+
+def test_a_title_holding_a_name_is_refused(lead):
+    client = signed_in(lead)
+    made = review(lead, title="Review 2026/02")
+    _coded(client, made.pk)
+    response = client.post(f"/casereviews/{made.pk}/codes/", {"title": "Review of Tobias's case"})
+    assert response.status_code == 400 and "The title contains a name" in response.content.decode()
+    made.refresh_from_db()
+    assert made.title == "Review 2026/02"
+    assert client.post(f"/casereviews/{made.pk}/codes/", {"title": "Review 2026/02 (HSB)"}).status_code == 302
+    made.refresh_from_db()
+    assert made.title == "Review 2026/02 (HSB)"

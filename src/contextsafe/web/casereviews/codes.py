@@ -89,4 +89,11 @@ def read_codes(request, review: CaseDocument) -> tuple[dict[str, Any], list[str]
         if names.contains_name(c.get("description", ""), held, linked) or any(
                 names.name_forms(n, person=False) & said for n in context_names):
             errors[f"ctx.{i}.description"] = names.REFUSED
+    title = request.POST.get("title", review.title).strip()[:300]
+    if not title:
+        errors["title"] = "Give the review a title: a case reference, not a name"
+    elif names.contains_name(title, held, linked) or any(
+            names.name_forms(n, person=False) & names.phrases(names.tokens(title)) for n in context_names):
+        errors["title"] = "The title contains a name from the review's name list: use a case reference"
+    review.title = title if "title" not in errors else review.title
     return {"young_people": people, "contexts": contexts}, people_names, context_names, errors

@@ -118,13 +118,15 @@ def codes(request, pk: int):  # noqa: ANN001, ANN201
         updated, new_people, new_contexts, errors = read_codes(request, review)
         if not errors:
             names.add_names(review, new_people, new_contexts)
+            review.save(update_fields=["title"])
             documents.save(review, request.user, {**data, **updated}, note="codes")
             messages.info(request, "Codes saved. Names are kept only as fingerprints for the name check.")
             return redirect("casereviews:detail", pk=pk)
         data = {**data, **updated}
     people, contexts = data.get("young_people", []), data.get("contexts", [])
     return render(request, "casereviews/codes.html", {
-        "review": review, "errors": errors, "roles": ROLES, "kinds": CONTEXT_KINDS,
+        "review": review, "errors": errors, "title": request.POST.get("title", review.title), "roles": ROLES,
+        "kinds": CONTEXT_KINDS,
         "people": _code_rows(people, "yp", ("name", "person_id"), errors),
         "contexts": _code_rows(contexts, "ctx", ("kind", "name", "description"), errors),
         "names_held": len(names.NameList.objects.filter(document=review).values_list("digests", flat=True).first()
