@@ -143,6 +143,13 @@ def test_registering_a_meeting_keeps_within_its_source_terms(analysis_store):
     meeting = Meeting.objects.get()
     assert response.status_code == 302 and meeting.agreement == "ISA-PGI"  # the source's agreement by default
     assert meeting.organisation == analyst.organisation
+    page = signed_in(analyst, "profiling").get(f"/panels/{meeting.pk}/")
+    assert page.status_code == 403  # registered for assessment only: the analyst (profiling) may not read its list
+    meeting.agreement = "ISA-NOT-REGISTERED"
+    meeting.purposes = ["assessment", "profiling"]
+    meeting.source = ""
+    meeting.save()
+    assert "not in the register" in client.get(f"/panels/{meeting.pk}/").content.decode()
 
 
 def test_overlap_printed_as_pdf(analysis_store):
@@ -153,6 +160,9 @@ def test_overlap_printed_as_pdf(analysis_store):
     assert "P-AMARA" in printed.content.decode() and printed["Content-Security-Policy"].startswith("default-src")
     pdf = client.get("/panels/overlap/pdf/")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    exported = AuditEntry.objects.get(username=chair.username, action="export", kind="panel")
+    assert exported.detail == ("overlap pdf for profiling; lists read: csc_referrals (ISA), police_crime (ISA), "
+                               "school_exclusions (ISA)")
 
 
 def test_demo_seed_registers_meetings_with_or_without_a_store(analysis_store):

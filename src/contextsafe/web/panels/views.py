@@ -17,6 +17,7 @@ from contextsafe.web import store
 from contextsafe.web.access import Action, Kind, PurposeRequired, Target, check, role_may, stated_purpose
 from contextsafe.web.audit.log import record_event
 from contextsafe.web.casework.documents import print_pdf
+from contextsafe.web.governance.models import SharingAgreement
 from contextsafe.web.panels import overlap as ov
 from contextsafe.web.panels.forms import MeetingForm
 from contextsafe.web.panels.models import Meeting
@@ -96,8 +97,8 @@ def edit(request, pk: int):  # noqa: ANN001, ANN201
 def meeting(request, pk: int):  # noqa: ANN001, ANN201
     """One meeting, its terms and the young people on its list (codes and dates), when its terms permit the
     stated purpose."""
-    found = _meeting(request, pk, Action.VIEW)
     purpose = _purpose(request)
+    found = _meeting(request, pk, Action.VIEW, detail="meeting and its list")
     ok, excluded = ov.usable([found], purpose)
     if excluded and excluded[0].for_purpose:
         _refuse(request, Action.VIEW, str(pk), f"{found.name}: {excluded[0].reason}", detail="meeting list")
@@ -112,14 +113,20 @@ def meeting(request, pk: int):  # noqa: ANN001, ANN201
     coded = ov.identify(people, purpose, request.user)
     return render(request, "panels/meeting.html", {"meeting": found, "purpose": purpose, "people": people,
                                                    "not_read": excluded[0].reason if excluded else "",
+                                                   "registered": SharingAgreement.objects.filter(
+                                                       reference=found.agreement).exists(),
                                                    "total": len(rows), "coded": coded,
                                                    "more": max(0, len(rows) - LISTED)})
 
 
 def _overlap(request, detail: str, action: Action = Action.VIEW) -> tuple[ov.Overlap, str]:  # noqa: ANN001
     purpose = _purpose(request)
-    check(request, Target(Kind.PANEL), action, detail=f"{detail} for {purpose}")
-    return ov.compute(_mine(request), purpose, request.user), purpose
+    meetings = list(_mine(request))
+    ok, _ = ov.usable(meetings, purpose)
+    read = sorted({f"{m.source} ({m.agreement or 'no agreement'})" for m in ok})
+    check(request, Target(Kind.PANEL), action,
+          detail=f"{detail} for {purpose}; lists read: {', '.join(read) or 'none'}")
+    return ov.compute(meetings, purpose, request.user), purpose
 
 
 @login_required
