@@ -207,3 +207,22 @@ def test_a_context_page_can_link_to_its_referral_form(analysis_store):
     assert re.search(r'<option value="peer_group:PG1"[^>]*selected', page)
     guessed = signed_in(user()).get("/contextplans/referrals/new/?context=home:1 High St").content.decode()
     assert "selected>Choose a context" in guessed or 'value="" selected' in guessed
+
+
+def test_the_start_page_lists_open_actions_the_organisation_owns_soonest_first():
+    who, other = user(), user()
+    mine, theirs = who.organisation.name, other.organisation.name
+    actions = [{"id": 1, "action": "Later", "target": "Hill Park", "owner": "A", "organisation": mine,
+                "due": "2099-01-02", "status": "planned", "updates": []},
+               {"id": 2, "action": "Sooner", "target": "Hill Park", "owner": "A", "organisation": mine,
+                "due": "2000-01-01", "status": "in_progress", "updates": []},
+               {"id": 3, "action": "Done already", "target": "Hill Park", "owner": "A", "organisation": mine,
+                "due": "2000-01-01", "status": "done", "updates": []},
+               {"id": 4, "action": "Theirs", "target": "Hill Park", "owner": "B", "organisation": theirs,
+                "due": "2000-01-01", "status": "planned", "updates": []}]
+    referral(who, stage=workflow.PLAN, shared_with=[other.organisation], actions=actions)
+    page = signed_in(who).get("/contextplans/").content.decode()
+    table = re.search(r'id="our-actions">(.*?)</table>', page, re.S).group(1)
+    assert re.findall(r"<td class=\"govuk-table__cell\">(Sooner|Later|Done already|Theirs)</td>", table) == [
+        "Sooner", "Later"]
+    assert table.count("Overdue") == 1

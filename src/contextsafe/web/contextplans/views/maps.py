@@ -132,13 +132,28 @@ def _over_time(maps: list[dict], periods: list[str], codes: list[str], names: di
     return {"quarters": quarters, "rows": rows}
 
 
+def _our_actions(referrals, organisation) -> list[dict]:  # noqa: ANN001
+    """Open plan actions the user's organisation owns, across the referrals it sees, soonest due first."""
+    if organisation is None:
+        return []
+    today = timezone.localdate()
+    found = []
+    for referral in referrals:
+        actions = referral.data.get("actions", [])
+        late = set(workflow.overdue(actions, today))
+        found += [{**a, "referral": referral, "overdue": a["id"] in late} for a in actions
+                  if a.get("organisation") == organisation.name and a.get("status") in ("planned", "in_progress")]
+    return sorted(found, key=lambda a: a["due"])
+
+
 @login_required
 def index(request):  # noqa: ANN001, ANN201
     """The app's start page: the referrals, assessments and safety maps this user's organisation holds."""
     check(request, Target(Kind.CONTEXT_REFERRAL), Action.VIEW, detail="context plans")
     purpose = request.session.get("purpose")
+    referrals = documents.visible(request.user, Kind.CONTEXT_REFERRAL, purpose)
     return render(request, "contextplans/index.html", {
-        "referrals": documents.visible(request.user, Kind.CONTEXT_REFERRAL, purpose),
+        "referrals": referrals, "our_actions": _our_actions(referrals, request.user.organisation),
         "assessments": documents.visible(request.user, Kind.CONTEXT_ASSESSMENT, purpose),
         "maps": documents.visible(request.user, Kind.SAFETY_MAP, purpose),
         "stages": dict(workflow.STAGES)})
