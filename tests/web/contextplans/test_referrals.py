@@ -226,3 +226,16 @@ def test_the_start_page_lists_open_actions_the_organisation_owns_soonest_first()
     assert re.findall(r"<td class=\"govuk-table__cell\">(Sooner|Later|Done already|Theirs)</td>", table) == [
         "Sooner", "Later"]
     assert table.count("Overdue") == 1
+
+
+def test_a_referral_lists_the_assessments_of_its_context_and_offers_one():
+    who = user()
+    document = referral(who)
+    client = signed_in(who)
+    page = client.get(f"/contextplans/referrals/{document.pk}/").content.decode()
+    assert "/contextplans/assessments/new/?type=place&amp;context=Hill%20Park" in page
+    start = client.get("/contextplans/assessments/new/?type=place&context=Hill%20Park").content.decode()
+    assert 'value="Hill Park"' in start and re.search(r'value="place"\s+checked', start)
+    client.post("/contextplans/assessments/new/", {"assessment_type": "place", "context": "Hill Park"})
+    page = client.get(f"/contextplans/referrals/{document.pk}/").content.decode()
+    assert "Neighbourhood or place assessment: Hill Park" in page

@@ -122,7 +122,10 @@ def detail(request, pk: int):  # noqa: ANN001, ANN201
         "weighting_svg": charts.weighting_svg(conference.get("weighting", [])),
         "actions": [{**a, "overdue": a["id"] in overdue, "form": ActionStatusForm(
             initial={"action_id": a["id"], "status": a["status"]}, prefix=f"a{a['id']}")} for a in actions],
-        "ratings": ratings, "trend_svg": charts.trend_svg(ratings)})
+        "ratings": ratings, "trend_svg": charts.trend_svg(ratings),
+        "assessments": documents.visible(request.user, Kind.CONTEXT_ASSESSMENT, document.purpose).filter(
+            context_key=document.context_key),
+        "assessable": data.get("context_kind") in ("place", "peer_group", "school")})
 
 
 def _step(request, pk: int, step: str, detail: str):  # noqa: ANN001, ANN202
