@@ -182,3 +182,19 @@ def test_demo_assessment_is_idempotent_with_a_full_plan(analysis_store):
     assert service.plan_errors(made.data["plan"]) == {} and len(service.actions(made.data)) == 7  # 3 + 4 cells filled
     reader = User.objects.get(username="practitioner_social_care")
     assert signed_in(reader).get(f"/assessments/{made.pk}/").status_code == 200
+
+
+def test_owner_stops_sharing_and_the_other_organisation_loses_access(analysis_store, practitioner):
+    other_org = organisation("Youth offending", SOURCES)
+    reader = user(UserRole.PRACTITIONER, other_org)
+    client = signed_in(practitioner)
+    _start(client, shared_with=[str(other_org.pk)])
+    pk = CaseDocument.objects.get().pk
+    assert signed_in(reader).get(f"/assessments/{pk}/").status_code == 200
+    assert signed_in(reader).post(f"/assessments/{pk}/details/", {"title": "Taken over"}).status_code == 403
+    response = client.post(f"/assessments/{pk}/details/", {"title": "AJ assessment (renamed)"})
+    assert response.status_code == 302
+    made = CaseDocument.objects.get()
+    assert made.title == "AJ assessment (renamed)" and not made.shared_with.exists()
+    assert "shared with nobody" in made.versions.last().note
+    assert signed_in(reader).get(f"/assessments/{pk}/").status_code == 403

@@ -268,3 +268,16 @@ def test_a_title_holding_a_name_is_refused(lead):
     assert client.post(f"/casereviews/{made.pk}/codes/", {"title": "Review 2026/02 (HSB)"}).status_code == 302
     made.refresh_from_db()
     assert made.title == "Review 2026/02 (HSB)"
+
+
+def test_a_review_is_completed_only_once_coded_and_logged(lead):
+    client = signed_in(lead)
+    made = review(lead)
+    client.post(f"/casereviews/{made.pk}/complete/")
+    made.refresh_from_db()
+    assert made.status == "draft"
+    made = review(lead, {**REVIEW_A, "log": [{"title": "Chronology", "type": "chronology", "date": "", "used": "yes",
+                                              "notes": ""}]})
+    client.post(f"/casereviews/{made.pk}/complete/")
+    made.refresh_from_db()
+    assert made.status == "submitted" and made.versions.last().note == "review completed"
