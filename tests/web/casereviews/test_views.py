@@ -281,3 +281,14 @@ def test_a_review_is_completed_only_once_coded_and_logged(lead):
     client.post(f"/casereviews/{made.pk}/complete/")
     made.refresh_from_db()
     assert made.status == "submitted" and made.versions.last().note == "review completed"
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("overview.year_of_incident", "last year", "Year of incident: give a year as four digits"),
+    ("overview.year_of_response", "25", "Year of response: give a year as four digits"),
+    ("missing.HA01.episodes", "several", "Missing episodes of HA01: give the number as a whole number"),
+])
+def test_stage1_checks_years_and_counts(lead, field, value, message):
+    made = review(lead, REVIEW_A)
+    response = signed_in(lead).post(f"/casereviews/{made.pk}/stage1/", {field: value})
+    assert response.status_code == 400 and message in response.content.decode()

@@ -159,6 +159,15 @@ def validate(page: str, values: dict[str, Any]) -> dict[str, str]:
                 errors[f"log.{i}.date"] = f"Document {i + 1}: the date must be a real date, like 2026-03-31"
             if not row.get("used"):
                 errors[f"log.{i}.used"] = f"Document {i + 1}: say whether it was used"
+    if page == "stage1":
+        for key, label in (("year_of_incident", "Year of incident"), ("year_of_response", "Year of response")):
+            year = str((values.get("overview") or {}).get(key, ""))
+            if year and not (year.isdigit() and 1990 <= int(year) <= 2100):
+                errors[f"overview.{key}"] = f"{label}: give a year as four digits, like 2025"
+        for code, row in (values.get("missing") or {}).items():
+            episodes = str((row or {}).get("episodes", ""))
+            if episodes and not episodes.isdigit():
+                errors[f"missing.{code}.episodes"] = f"Missing episodes of {code}: give the number as a whole number"
     if page == "response":
         for key, what in (("interventions_individual", "young person"), ("interventions_context", "context")):
             for i, row in enumerate(values.get(key, [])):
