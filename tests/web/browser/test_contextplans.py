@@ -155,3 +155,23 @@ def test_a_safety_map_without_script_and_the_pooled_map(served, as_user):
     submit(chair, "#show-period")
     assert "maps in all" in chair.inner_text("#pool-size")
     assert chair.goto(f"{base}/contextplans/referrals/new/").status == 403  # casework is for assessment only
+
+
+def test_the_referred_place_is_assessed_with_the_toolkit_triangle(served, as_user, referral_url):
+    youth = as_user("practitioner_youth_service", "assessment")
+    youth.goto(referral_url)
+    submit(youth, "#assess-context")
+    assert youth.input_value("#id_context") == PLACE and youth.is_checked("#id_assessment_type_0")
+    submit(youth, "#start-assessment")
+    youth.fill("#id_guardianship_needs", "No adult with a caring intention after the shops close")
+    youth.check("#id_guardianship_rating_2")  # red: harmful
+    submit(youth, "#submit-assessment")  # half-answered: refused with the reason
+    assert "Answer every question before submitting" in youth.inner_text(".govuk-error-summary")
+    for side, light in (("young_people", 1), ("guardianship", 2), ("environment", 0)):
+        youth.check(f"#id_{side}_rating_{light}")
+    youth.fill("#id_summary", "Guardians leave at 18:00; the parade is then unsupervised")
+    submit(youth, "#submit-assessment")
+    ratings = [youth.get_attribute(f"#assessment-triangle .side >> nth={i}", "data-rating") for i in range(3)]
+    assert ratings == ["amber", "red", "green"]
+    youth.goto(referral_url)
+    assert "Neighbourhood or place assessment" in youth.inner_text("#context-assessments")
