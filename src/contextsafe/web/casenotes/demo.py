@@ -50,7 +50,7 @@ def _text(subject: str, sources: tuple[str, ...]) -> str:
         if has_stops and has_stops[0]["n"] else []
     lines = [f"Home visit. Spoke with {name or 'the young person'} and mum."]
     if peers:
-        lines.append(f"{first} said she has been spending time with {' and '.join(peers)} after school.")
+        lines.append(f"{first} said they have been spending time with {' and '.join(peers)} after school.")
         lines.append(f"Mum believes {peers[0].split(' ')[0]} is a bad influence.")
     if school:
         lines.append(f"{first} attends {school[0]['name']} and attendance has fallen this term.")
@@ -60,8 +60,8 @@ def _text(subject: str, sources: tuple[str, ...]) -> str:
         kind, place, _ = stop_places(stop[0]["name"])[0]
         lines.append(f"Youth worker saw {first} near {place}{' station' if kind == 'station' else ''} late in the "
                      "evening.")
-    lines.append("Mum is struggling to safeguard and does not know where she is at night.")
-    lines.append("There is no indication that she has carried a knife or any weapon.")
+    lines.append("Mum is struggling to safeguard and does not know where they are at night.")
+    lines.append(f"There is no indication that {first} has carried a knife or any weapon.")
     lines.append(f"{first} has a positive relationship with the youth worker and uses Snapchat to talk to friends.")
     return "\n".join(lines)
 
