@@ -69,7 +69,8 @@ THEME_NEGATIVES: dict[str, tuple[str, ...]] = {
 }
 
 # Sentences of a case note. Slots: {S} subject, {P} a peer, {SCH} a school, {PL} a place, {G} the peer group,
-# {T} a theme phrase ({Tweapons} … of one theme), {sub}/{obj}/{pos} pronouns, {Sub} capitalised, {D} a date, {W} a worker.
+# {T} a theme phrase ({Tweapons} … of one theme), {sub}/{obj}/{pos} pronouns, {Sub} capitalised, {D} a date,
+# {W} a worker.
 CASE_NOTE = (
     "Home visit on {D}. Spoke with {S} and mum.",
     "{S} was seen with {P} and {P} near {PL} on {D}.",
