@@ -95,7 +95,9 @@ def _run_gunicorn(host: str, port: int, workers: int, threads: int) -> None:
             bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
             for key, value in {"bind": bind, "workers": workers, "threads": threads, "worker_class": "gthread",
                                "backlog": 256, "preload_app": True, "accesslog": None, "timeout": 60,
-                               "graceful_timeout": 10, "proc_name": "contextsafe-web"}.items():
+                               "graceful_timeout": 10, "proc_name": "contextsafe-web",
+                               # no runtime control socket: nothing to manage, and one fixed path per machine
+                               "control_socket_disable": True}.items():
                 self.cfg.set(key, value)
 
         def load(self):  # noqa: ANN202
