@@ -154,6 +154,8 @@ def test_the_wrong_purpose_or_role_is_refused_even_in_an_invited_organisation(ro
     assert client.get(f"/contextplans/referrals/{document.pk}/").status_code == 403
     assert client.get(f"/casework/{document.pk}/print/").status_code == 403
     assert client.get("/contextplans/referrals/new/").status_code == 403
+    refused = AuditEntry.objects.filter(username=outsider.username, kind="context_referral", outcome="refused")
+    assert refused.count() == 3  # the referral, its print, and starting one: each recorded
 
 
 def test_guessed_and_other_kinds_of_document_are_refused():

@@ -23,7 +23,7 @@ TYPE_LABELS = dict(ASSESSMENT_TYPES)
 @login_required
 def new(request):  # noqa: ANN001, ANN201
     check(request, Target(KIND), Action.CHANGE, detail="new context assessment")
-    purpose = require_assessment(request)
+    purpose = require_assessment(request, KIND)
     asked = {"context": request.GET.get("context", "")[:200], "assessment_type": request.GET.get("type", "")}
     form = AssessmentStartForm(request.POST or None, initial=asked)  # "Assess this context" from a referral
     form.fields["invited"].queryset = form.fields["invited"].queryset.exclude(pk=request.user.organisation_id)

@@ -35,11 +35,11 @@ def organisations_of(document: CaseDocument) -> list:
     return list(Organisation.objects.filter(pk__in=document.organisation_ids()).order_by("name"))
 
 
-def require_assessment(request) -> str:  # noqa: ANN001
+def require_assessment(request, kind: Kind) -> str:  # noqa: ANN001
     """New context casework is collected for assessment only (never for profiling or intelligence)."""
     purpose = request.session.get("purpose") or ""
     if purpose != "assessment":
-        record_event(request.user, "change", "contextplans", allowed=False, purpose=purpose,
+        record_event(request.user, "change", str(kind), allowed=False, purpose=purpose,
                      reason=f"context casework is collected for assessment, not {purpose or 'no purpose'}")
         raise PermissionDenied("Context referrals, assessments and safety maps are collected for assessment: "
                                "state that purpose to start one.")

@@ -25,7 +25,7 @@ TOP = 6  # places followed over time on the pooled page
 @login_required
 def new(request):  # noqa: ANN001, ANN201
     check(request, Target(KIND), Action.CHANGE, detail="new safety map")
-    purpose = require_assessment(request)
+    purpose = require_assessment(request, KIND)
     known = places.places()
     form = SafetyMapForm(known, request.POST or None, initial={"mapped_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():

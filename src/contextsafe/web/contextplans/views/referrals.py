@@ -65,7 +65,7 @@ def _referral_data(form: ReferralForm, contexts: list[tuple[str, str]]) -> tuple
 @login_required
 def new(request):  # noqa: ANN001, ANN201
     check(request, Target(KIND), Action.CHANGE, detail="new context referral")
-    purpose = require_assessment(request)
+    purpose = require_assessment(request, KIND)
     contexts = _known_contexts(request)
     chosen = request.GET.get("context", "")  # "Refer this context" from a context's page
     form = ReferralForm(request.POST or None, contexts=contexts, organisation=request.user.organisation,
