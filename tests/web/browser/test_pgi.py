@@ -83,7 +83,7 @@ def test_request_answer_feedback_update_across_organisations(served, signed):
     school.check("#id_aware_0")
     school.fill("#id_peers-0-name", "Cal Smith")
     submit(school, "#return-answer")  # no network size, no influence: refused with messages
-    assert "many peer relationships" in school.inner_text("#group-network")
+    assert "Say whether they have many peer relationships" in school.inner_text("#group-network")
     assert "Row 1" in school.inner_text("#peer-errors")
     _answer(school, base, pk)
     assert school.inner_text("#pgi-state") == "Answered"

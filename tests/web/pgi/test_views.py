@@ -193,3 +193,11 @@ def test_answer_feedback_update_notify_and_version(parties):
     assert "Eli Brown" in printed and "Are you (the information provider) aware" in printed
     assert [p["name"] for p in pgi.document.data["answer"]["peers"]] == ["Cal Smith", "Dee Adeyemi", "Eli Brown"]
     assert AuditEntry.objects.filter(kind="pgi", ident=str(pk), action="change", outcome="allowed").count() >= 5
+
+
+def test_every_problem_is_listed_at_once(parties):
+    asker, school = parties
+    pk = f.sent_request(asker, school).document_id
+    response = signed_in(school).post(f"/pgi/{pk}/answer/", f.answer_data(network="", **{"peers-1-relation": ""}))
+    page = response.content.decode()
+    assert "Say whether they have many peer relationships" in page and "Row 2: Say whether the young person" in page

@@ -30,10 +30,10 @@ CONCERNS = [  # "referred into their service with concerns related to peer-on-pe
 YES_NO = [("yes", "Yes"), ("no", "No")]
 NETWORK = [("many", "Many peer relationships"), ("few", "A small number of peer relationships"),
            ("isolated", "Socially isolated")]
-INFLUENCE = [("", "Choose"), ("positive", "Positive or protective influence"),
-             ("negative", "Negative or risky influence"), ("neither", "Neither"), ("not_known", "Not known")]
-RELATION = [("", "Choose"), ("follows", "The young person follows this peer"),
-            ("leads", "The young person leads or influences this peer"), ("neither", "Neither")]
+INFLUENCE = [("", "Choose"), ("positive", "Positive or protective"), ("negative", "Negative or risky"),
+             ("neither", "Neither"), ("not_known", "Not known")]
+RELATION = [("", "Choose"), ("follows", "Follows this peer"), ("leads", "Leads or influences this peer"),
+            ("neither", "Neither")]
 FEEDBACK = [("yes", "Yes"), ("partly", "Partly"), ("no", "No")]
 
 
@@ -163,9 +163,9 @@ class PeerForm(forms.Form):
     name = forms.CharField(label="Name", max_length=200, required=False, widget=forms.TextInput(attrs=TEXT))
     person_id = forms.CharField(label="Person id (if known)", max_length=100, required=False,
                                 widget=forms.TextInput(attrs=TEXT))
-    influence = forms.ChoiceField(label="Influence", choices=INFLUENCE, required=False,
+    influence = forms.ChoiceField(label="Influence on the young person", choices=INFLUENCE, required=False,
                                   widget=forms.Select(attrs=SELECT))
-    relation = forms.ChoiceField(label="Leads or follows", choices=RELATION, required=False,
+    relation = forms.ChoiceField(label="The young person", choices=RELATION, required=False,
                                  widget=forms.Select(attrs=SELECT))
     evidence = forms.CharField(label="What you have seen (evidence)", max_length=2000, required=False,
                                widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 2}))

@@ -114,12 +114,11 @@ def answer(request, pk: int):  # noqa: ANN001, ANN201
     # Initial rows only when unbound: a bound row equal to its initial would count as unchanged and be dropped.
     peers = pgi_forms.PeerFormSet(request.POST or None, prefix="peers",
                                   initial=None if request.method == "POST" else saved.get("peers", []))
-    if request.method == "POST" and form.is_valid() & peers.is_valid():
-        rows = pgi_forms.peer_rows(peers)
-        submit = "submit" in request.POST
+    if request.method == "POST" and form.is_valid():
+        peers_valid, rows, submit = peers.is_valid(), pgi_forms.peer_rows(peers), "submit" in request.POST
         if submit:
-            form.check_with_peers(rows)
-        if not form.errors:
+            form.check_with_peers(rows)  # also when a peer row is wrong, so every problem is listed at once
+        if peers_valid and not form.errors:
             content = {**form.cleaned_data, "peers": rows}
             if content["aware"] == "no":
                 content = {"aware": "no", "peers": []}
