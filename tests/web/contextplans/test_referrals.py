@@ -50,6 +50,7 @@ def test_a_context_from_the_store_can_be_chosen(analysis_store):
     document = CaseDocument.objects.get(kind="context_referral")
     assert (document.context_key, document.data["context_kind"], document.status) == ("peer_group:PG1",
                                                                                       "peer_group", "draft")
+    assert 'href="/contexts/peer_group:PG1/"' in client.get(f"/contextplans/referrals/{document.pk}/").content.decode()
 
 
 def test_choosing_and_naming_a_context_at_once_is_refused_with_a_message(analysis_store):

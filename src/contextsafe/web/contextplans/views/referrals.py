@@ -59,7 +59,8 @@ def _referral_data(form: ReferralForm, contexts: list[tuple[str, str]]) -> tuple
         name, kind = d["place_name"].strip(), d["context_kind"]
         key = f"{kind}:{name}"
     data = {k: d[k] for k in ("concerns", "concern_summary", "evidence", "strengths", "young_people_affected")}
-    return {**data, "context_name": name, "context_kind": kind, "context_key": key}, key
+    return {**data, "context_name": name, "context_kind": kind, "context_key": key,
+            "from_store": bool(d["context"])}, key
 
 
 @login_required
