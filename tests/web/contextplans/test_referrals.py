@@ -201,7 +201,8 @@ def test_a_draft_referral_is_edited_then_referred_and_then_no_longer_editable():
         "submitted", workflow.REFERRED, "place:Hill Park east gate")
     assert invited.pk in document.organisation_ids()
     assert [c["field"] for c in document.versions.last().changes] == [
-        "concern_summary", "concerns", "context_key", "context_name", "evidence", "stage", "young_people_affected"]
+        "concern_summary", "concerns", "context_key", "context_name", "evidence", "from_store", "stage",
+        "young_people_affected"]
     assert client.get(f"/contextplans/referrals/{document.pk}/edit/").status_code == 403
 
 
