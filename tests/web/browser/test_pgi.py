@@ -42,7 +42,7 @@ def _request_ben(page, base: str) -> int:  # noqa: ANN001
     page.select_option("#id_provider_organisation", label="Camden schools (secondary)")
     page.select_option("#id_provider_user", label="provider_school")
     submit(page, "#send-request")  # no agreement chosen yet
-    assert "agreement" in page.inner_text("#group-agreement").lower()
+    assert "This field is required" in page.inner_text("#group-agreement")
     assert page.query_selector(".govuk-error-summary") is not None
     page.select_option("#id_agreement", label="ISA-PGI")
     submit(page, "#send-request")

@@ -165,7 +165,7 @@ def test_answer_feedback_update_notify_and_version(parties):
     requester = signed_in(asker)
     assert signed_in(school).post(f"/pgi/{pk}/answer/", f.answer_data()).status_code == 302
     listing = requester.get("/pgi/").content.decode()
-    assert 'id="unread-updates"' in listing and "answered" in listing
+    assert 'id="unread-updates"' in listing and "answered: Peer group information: Ben Okafor" in listing
     page = requester.get(f"/pgi/{pk}/").content.decode()
     assert "Cal Smith" in page and "Seen together after school most days." in page
     assert 'id="unread-updates"' not in requester.get("/pgi/").content.decode()  # read on opening
