@@ -11,6 +11,7 @@ import pytest
 
 from contextsafe.contexts.graph import peer_graph
 from contextsafe.vocab import Purpose
+from contextsafe.web.audit.models import AuditEntry
 from contextsafe.web.pgi import feed, services
 from contextsafe.web.pgi.feed import export_answers
 from tests.web.pgi import factories as f
@@ -50,6 +51,8 @@ def test_assessment_only_agreement_never_reaches_profiling(analysis_store):
     assessment = edge(analysis_store, Purpose.ASSESSMENT)  # the answer is in the store, for assessment
     assert assessment is not None and assessment["kinds"] == ["named_peer_negative"]
     assert "pgi_web_isa_pgi" in " ".join(peer_graph(analysis_store, Purpose.PROFILING)["excluded_sources"])
+    entry = AuditEntry.objects.get(action="export", kind="pgi", ident="pgi_web_isa_pgi")
+    assert entry.purpose == "assessment" and entry.agreements == "ISA-PGI" and "Ben" not in entry.detail
 
 
 def test_agreement_permitting_profiling_adds_the_edge(analysis_store):

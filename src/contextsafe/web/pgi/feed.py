@@ -32,6 +32,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 
@@ -97,8 +98,12 @@ def source_name(agreement: str, profiling: bool) -> str:
     return f"{PREFIX}_{slug}" + ("_profiling" if profiling else "")
 
 
-def export_answers(workspace: Workspace) -> FeedReport:
-    """Write and ingest every answered request's named peers; return what was done."""
+def export_answers(workspace: Workspace, by: str = "contextsafe web pgi-feed") -> FeedReport:
+    """Write and ingest every answered request's named peers; return what was done.
+
+    Each source ingested gets an audit entry (``export`` of ``pgi``, by ``by``) naming its purposes, agreement
+    and counts — never a young person.
+    """
     from contextsafe.web import store
 
     store.release()  # the web application's read-only connection would block writing
@@ -113,9 +118,20 @@ def export_answers(workspace: Workspace) -> FeedReport:
         reference = pgi.document.agreement.reference if pgi.document.agreement else ""
         groups[(reference, pgi.permits_profiling)].append(pgi)
     for (reference, profiling), requests in sorted(groups.items()):
-        report.sources.append(_feed(workspace, reference, profiling, requests))
+        fed = _feed(workspace, reference, profiling, requests)
+        report.sources.append(fed)
+        if fed.ingest is not None:
+            _audit(by, fed)
     report.emptied = _empty_stale(workspace, {s.source for s in report.sources})
     return report
+
+
+def _audit(by: str, fed: FedSource) -> None:
+    from contextsafe.web.audit.log import record_event
+
+    record_event(SimpleNamespace(username=by), "export", "pgi", fed.source, purpose=", ".join(fed.purposes),
+                 agreements=fed.agreement, detail=f"{fed.requests} answered request(s), {fed.peers} named peer(s) "
+                                                  f"ingested into {fed.source} for {', '.join(fed.purposes)}")
 
 
 def _answered() -> list:
