@@ -19,7 +19,7 @@ from contextsafe.web.assessments.grid import CHECK, DATE, SELECT, Grid, Rows
 from contextsafe.web.audit.models import AuditEntry
 
 # Markup that must never reach a page as markup (checked case-insensitively).
-RAW = ("<script>alert(", "<img src=x onerror", "<svg onload=")
+RAW = ("<script>alert(", "<img src=x onerror", "<svg onload=", "<i>alert(")
 JAVASCRIPT_URL = re.compile(r"""(href|src|action|formaction)\s*=\s*["']?\s*javascript:""", re.IGNORECASE)
 # Query-string payloads for reflected XSS.
 REFLECTED = ['<script>alert("r")</script>', '"><img src=x onerror=alert(1)>', "javascript:alert(1)//</textarea>",
@@ -38,7 +38,8 @@ def payload(tag: str, max_length: int | None = None) -> str:
     long = f'javascript:alert({tag})//"><script>alert({tag})</script><img src=x onerror=alert({tag})>'
     if max_length is None or len(long) <= max_length:
         return long
-    return f"<svg onload=alert({tag})>"
+    short = f"<svg onload=alert({tag})>"
+    return short if len(short) <= max_length else f"<i>alert({tag})</i>"
 
 
 def is_free_text(field: forms.Field) -> bool:
