@@ -3,9 +3,11 @@ store, the demo accounts), driven by Playwright through Debian's Chromium."""
 
 from __future__ import annotations
 
+import copy
 import datetime
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -20,12 +22,16 @@ from tests.web.store_factory import make_store
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
-SERVER = """
+PREPARE = """
 import json, sys
 from contextsafe import web
 web.configure(sys.argv[1], sys.argv[2])
-accounts = web.prepare()
-print(json.dumps([a.__dict__ for a in accounts]), flush=True)
+print(json.dumps([a.__dict__ for a in web.prepare()]), flush=True)
+"""
+SERVE = """
+import sys
+from contextsafe import web
+web.configure(sys.argv[1], sys.argv[2])
 web.run("127.0.0.1", int(sys.argv[3]))
 """
 
@@ -36,25 +42,42 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):  # noqa: ANN001, ANN201
-    """Base URL and demo accounts of a served application over the tiny store (with a profile run)."""
+def _environment() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "CONTEXTSAFE_WEB_DATABASE")}
+
+
+@pytest.fixture(scope="session")
+def prepared(tmp_path_factory):  # noqa: ANN001, ANN201
+    """The tiny store (with a profile run) and a web database migrated, with the demo accounts and every
+    workflow's demo seeded — made once; each module serves its own copy (so no module sees another's changes)."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/system-packages.sh (make test does)")
-    root = tmp_path_factory.mktemp("served")
+    root = tmp_path_factory.mktemp("prepared")
     ws = make_store(root / "ws")
     run = ws.outputs_dir / "profile-1"
     run.mkdir(parents=True)
     (run / "profile.html").write_text("<h1>Full profile</h1>")
     (run / "profile_redacted.html").write_text("<h1>Redacted profile</h1>")
+    out = subprocess.run([sys.executable, "-c", PREPARE, str(ws.root), str(root / "web.sqlite3")], check=True,
+                         capture_output=True, text=True, env=_environment())
+    accounts = {a["username"]: a for a in json.loads(out.stdout.strip().splitlines()[-1])}
+    return root, accounts
+
+
+@pytest.fixture(scope="module")
+def served(prepared, tmp_path_factory):  # noqa: ANN001, ANN201
+    """Base URL and demo accounts of a served application over a fresh copy of the prepared store and database."""
+    template, accounts = prepared
+    root = tmp_path_factory.mktemp("served")
+    shutil.copytree(template / "ws", root / "ws")
+    for part in template.glob("web.sqlite3*"):  # the database and any write-ahead log left beside it
+        shutil.copy2(part, root / part.name)
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "CONTEXTSAFE_WEB_DATABASE")}
-    server = subprocess.Popen([sys.executable, "-c", SERVER, str(ws.root), str(root / "web.sqlite3"), str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    server = subprocess.Popen([sys.executable, "-c", SERVE, str(root / "ws"), str(root / "web.sqlite3"), str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True, env=_environment())
     try:
-        accounts = {a["username"]: a for a in json.loads(server.stdout.readline())}
         _wait_for(port)
-        yield f"http://127.0.0.1:{port}", accounts
+        yield f"http://127.0.0.1:{port}", copy.deepcopy(accounts)
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -90,11 +113,11 @@ def page(browser):  # noqa: ANN001, ANN201
 _last_step: dict[str, int] = {}
 
 
-def fresh_code(account: dict) -> str:
+def fresh_code(account: dict, base: str = "") -> str:
     """A TOTP code this account has not used yet: the server accepts the previous, current and next 30-second
     step once each, so the same account can sign in again at once; past those, wait for the clock."""
     totp = pyotp.TOTP(account["totp_secret"])
-    key = account["username"] + account["totp_secret"]
+    key = base + account["username"] + account["totp_secret"]
     while True:
         now = totp.timecode(datetime.datetime.now(datetime.UTC))
         for step in (now - 1, now, now + 1):
@@ -110,7 +133,7 @@ def sign_in(page, base: str, account: dict, purpose: str | None = None) -> None:
     page.fill("#id_username", account["username"])
     page.fill("#id_password", account["password"])
     submit(page, "#sign-in")
-    page.fill("#id_code", fresh_code(account))
+    page.fill("#id_code", fresh_code(account, base))
     submit(page, "#verify-code")
     if purpose:
         page.select_option("#id_purpose", purpose)
