@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string, select_template
 
-from contextsafe.web.access import Action, Kind, Target, check
+from contextsafe.web.access import Action, Kind, Target, check, stated_purpose
+from contextsafe.web.audit.log import record_event
 from contextsafe.web.casework.documents import print_pdf
 from contextsafe.web.casework.models import CaseDocument
 
@@ -17,7 +19,10 @@ PRINT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 def _document(request, pk: int, action: Action, detail: str = "") -> CaseDocument:  # noqa: ANN001
     kind = CaseDocument.objects.filter(pk=pk).values_list("kind", flat=True).first()
     if kind is None or kind not in Kind.__members__.values():
-        raise Http404("no such document")
+        # Refused and audited exactly like someone else's document, so guessing numbers tells nothing.
+        record_event(request.user, str(action), "casework", str(pk), allowed=False, reason="no such record",
+                     detail=detail, purpose=stated_purpose(request) or "")
+        raise PermissionDenied("no such record")
     check(request, Target(Kind(kind), str(pk)), action, detail=detail)
     return get_object_or_404(CaseDocument.objects.select_related("organisation", "created_by", "agreement"), pk=pk)
 
