@@ -167,3 +167,12 @@ def pk_from(response) -> int:  # noqa: ANN001
     """The record number in a redirect to its page (``/app/<pk>/...``)."""
     assert response.status_code == 302, response.content.decode()[:3000]
     return int(re.search(r"/(\d+)/", response["Location"]).group(1))
+
+
+def elsewhere(client) -> dict[str, str]:  # noqa: ANN001
+    """Pages that may show any record: the user's start page, the retention list and the audit log."""
+    from tests.web.accounts.factories import signed_in, user
+
+    pages = {f"start page of {client}": fetch(client, ["/"])["/"]}
+    pages.update(fetch(signed_in(user("auditor")), ["/retention/", "/audit/"]))
+    return pages

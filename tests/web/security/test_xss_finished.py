@@ -16,7 +16,7 @@ from contextsafe.web.localaudit import questions as q
 from contextsafe.web.localaudit.models import Audit, Observation
 from contextsafe.web.panels.forms import MeetingForm
 from tests.web.accounts.factories import organisation, signed_in, user
-from tests.web.security.helpers import assert_escaped, fetch, fill, pk_from
+from tests.web.security.helpers import assert_escaped, elsewhere, fetch, fill, pk_from
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,7 @@ def test_hsb_meeting_every_text_field(analysis_store):
                            f"/casework/{pk}/history/", f"/hsb/{pk}/context/peer/"])
     pages.update(fetch(signed_in(user(UserRole.PANEL_CHAIR), "assessment"), ["/hsb/trends/"]))
     pages.update(fetch(signed_in(user(UserRole.AUDITOR)), ["/audit/"]))
+    pages.update(elsewhere(client))
     assert_escaped(pages, tags)
 
 
@@ -60,6 +61,7 @@ def test_fap_referral_every_section_and_decision(analysis_store):
     pages = fetch(client, ["/fap/", f"/fap/{pk}/", f"/casework/{pk}/print/", f"/casework/{pk}/history/"])
     pages.update(fetch(chair, ["/fap/", f"/fap/{pk}/", "/fap/matrix/"]))
     pages.update(fetch(signed_in(user(UserRole.AUDITOR)), ["/audit/"]))
+    pages.update(elsewhere(client))
     assert_escaped(pages, tags)
 
 
@@ -90,6 +92,7 @@ def test_local_audit_every_text_field():
                            f"/localaudit/{pk}/report/print/", f"/localaudit/{pk}/edit/",
                            *[f"/localaudit/{pk}/matrix/{silo}/{level}/" for level in (q.LEVELS[0][0], q.LOWEST)]])
     pages.update(fetch(signed_in(user(UserRole.AUDITOR)), [f"/localaudit/{pk}/report/", "/audit/"]))
+    pages.update(elsewhere(client))
     assert_escaped(pages, tags)
 
 
@@ -101,6 +104,7 @@ def test_panel_meeting_every_text_field(analysis_store):
     pk = pk_from(client.post("/panels/new/", data))
     pages = fetch(client, ["/panels/", f"/panels/{pk}/", f"/panels/{pk}/edit/", "/panels/overlap/",
                            "/panels/overlap/print/"])
+    pages.update(elsewhere(client))
     assert_escaped(pages, tags)
 
 
@@ -126,5 +130,6 @@ def test_document_check_name_and_rules_note():
     doc = UploadedDocument.objects.get(check_set_id=pk)
     pages = fetch(client, ["/doccheck/", f"/doccheck/{pk}/", f"/doccheck/{pk}/print/",
                            f"/doccheck/{pk}/documents/{doc.pk}/", "/doccheck/rules/", "/doccheck/rules/1/"])
+    pages.update(elsewhere(client))
     assert_escaped(pages, tags)
     assert "<script>alert(doc)" not in pages[f"/doccheck/{pk}/documents/{doc.pk}/"]  # the document's own text too

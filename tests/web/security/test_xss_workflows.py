@@ -9,7 +9,7 @@ import pytest
 from contextsafe.web.accounts.models import OrganisationKind, UserRole
 from contextsafe.web.casework.models import CaseDocument
 from tests.web.accounts.factories import organisation, signed_in, user
-from tests.web.security.helpers import DAY, assert_escaped, fetch, fill, grid_post, payload, pk_from
+from tests.web.security.helpers import DAY, assert_escaped, elsewhere, fetch, fill, grid_post, payload, pk_from
 
 pytestmark = pytest.mark.django_db
 PRACTITIONER_SOURCES = ["csc_referrals", "pgi_forms", "school_exclusions"]
@@ -49,6 +49,7 @@ def test_pgi_request_answer_and_feedback(analysis_store):
     pages = fetch(requester, ["/pgi/", f"/pgi/{pk}/", *_casework_pages(requester, pk)])
     pages.update({f"provider {u}": html for u, html in fetch(answering, ["/pgi/", f"/pgi/{pk}/"]).items()})
     pages.update(fetch(signed_in(user(UserRole.AUDITOR)), ["/audit/"]))
+    pages.update(elsewhere(requester))
     assert_escaped(pages, tags)
 
 
@@ -75,6 +76,7 @@ def test_concern_children_discussion_and_decision(analysis_store):
     pages = fetch(client, ["/concerns/", f"/concerns/{pk}/", f"/concerns/{pk}/edit/", *_casework_pages(client, pk)])
     social_worker = signed_in(user(UserRole.PRACTITIONER, social_care), "assessment")
     pages.update({f"social care {u}": h for u, h in fetch(social_worker, ["/concerns/", f"/concerns/{pk}/"]).items()})
+    pages.update(elsewhere(client))
     assert_escaped(pages, tags)
 
 
@@ -88,6 +90,7 @@ def test_case_note_title_and_text(analysis_store):
     data["text"] = f"Met Ben Okafor at Hill Park school. {data['text']} Cal said he goes to the estate."
     pk = pk_from(client.post("/casenotes/new/", data))
     pages = fetch(client, ["/casenotes/", f"/casenotes/{pk}/", *_casework_pages(client, pk)])
+    pages.update(elsewhere(client))
     assert_escaped(pages, tags)
 
 
@@ -109,6 +112,7 @@ def test_contextual_assessment_every_table(analysis_store):
         assert response.status_code == 302, (step, response.content.decode()[:3000])
     pages = fetch(client, ["/assessments/", f"/assessments/{pk}/", f"/assessments/{pk}/details/",
                            f"/assessments/{pk}/plan/", *_casework_pages(client, pk)])
+    pages.update(elsewhere(client))
     assert_escaped(pages, tags)
 
 
@@ -146,6 +150,7 @@ def test_case_review_every_page(analysis_store):
         url = f"/casereviews/{pk}/environments/{code}/" if name == "environments" else f"/casereviews/{pk}/{name}/"
         pages.update(fetch(client, [url]))
     numbers = {t for t, f in tags.items() if f.endswith(("year_of_incident", "year_of_response", "episodes"))}
+    pages.update(elsewhere(client))
     assert_escaped(pages, {t: f for t, f in tags.items() if t not in numbers})
 
 
@@ -181,6 +186,7 @@ def test_context_referral_conference_plan_and_ratings(analysis_store):
     pages = fetch(client, ["/contextplans/", f"/contextplans/referrals/{pk}/", *_casework_pages(client, pk)])
     invitee = signed_in(user(UserRole.INFORMATION_PROVIDER, invited), "assessment")
     pages.update({f"invited {u}": h for u, h in fetch(invitee, [f"/contextplans/referrals/{pk}/"]).items()})
+    pages.update(elsewhere(client))
     assert_escaped(pages, tags)
 
 
@@ -202,6 +208,7 @@ def test_context_assessment_answers_and_outcomes(analysis_store, kind):
     response = client.post(f"/contextplans/assessments/{pk}/outcomes/1/measurements/new/", measurement)
     assert response.status_code == 302, response.content.decode()[:3000]
     pages = fetch(client, ["/contextplans/", f"/contextplans/assessments/{pk}/", *_casework_pages(client, pk)])
+    pages.update(elsewhere(client))
     assert_escaped(pages, tags)
 
 
@@ -216,6 +223,7 @@ def test_safety_map_young_person_and_reasons(analysis_store):
     pk = pk_from(client.post("/contextplans/safety-maps/new/", fill(xf.SafetyMapForm(known), tags, "map", base=base)))
     pages = fetch(client, [f"/contextplans/safety-maps/{pk}/", *_casework_pages(client, pk)])
     pages.update(fetch(client, ["/contextplans/safety-maps/pooled/"]))
+    pages.update(elsewhere(client))
     assert_escaped(pages, tags)
 
 
