@@ -234,3 +234,24 @@ def test_document_check_parts_and_roles():
         assert_refused(user(role, chair.organisation), urls, [f"/doccheck/{pk}/recheck/"])
     # A document of one set is not opened through another set's number.
     assert signed_in(chair).get(f"/doccheck/{pk}/documents/{docs[1].pk}/").status_code == 404
+
+
+def test_a_case_note_suggestion_cannot_be_confirmed_as_someone_not_offered(analysis_store):
+    """A tampered ``entity_id`` (a young person outside the user's sources) is refused: nothing is associated."""
+    import datetime as dt
+
+    from contextsafe.web.casenotes import services
+    from contextsafe.web.casenotes.models import ConfirmedAssociation
+
+    who = user(UserRole.PRACTITIONER, organisation(sources=["csc_referrals", "pgi_forms"]))
+    note = services.add_note(who, "P-AMARA", "Visit", "Amara met Ben Okafor at Hill Park school.", dt.date.today(),
+                             "assessment")
+    ben = note.casenote_suggestions.get(entity_id="P-BEN")
+    client = signed_in(who, "assessment")
+    response = client.post(f"/casenotes/{note.pk}/suggestions/{ben.pk}/", {"decision": "confirm", "entity_id": "P-CAL"},
+                           follow=True)
+    assert "Choose which young person, school or place the note means." in response.content.decode()
+    ben.refresh_from_db()
+    assert ben.state == "pending" and ben.entity_id == "P-BEN"
+    assert not ConfirmedAssociation.objects.filter(entity_id="P-CAL").exists()
+    assert "P-CAL" not in str(CaseDocument.objects.get(pk=note.pk).data)
