@@ -253,3 +253,39 @@ def test_a_case_note_suggestion_cannot_be_confirmed_as_someone_not_offered(analy
     assert ben.state == "pending" and ben.entity_id == "P-BEN"
     assert not ConfirmedAssociation.objects.filter(entity_id="P-CAL").exists()
     assert "P-CAL" not in str(CaseDocument.objects.get(pk=note.pk).data)
+
+
+def test_panel_meeting_list_refused_for_a_purpose_its_terms_do_not_permit(analysis_store):
+    """The list of a meeting held in the store (its source permits assessment and profiling) is shared on terms
+    permitting assessment only: a chair of its organisation stating profiling is refused it."""
+    from contextsafe.web.panels.models import Meeting
+
+    org = organisation(kind=OrganisationKind.PARTNERSHIP)
+    chair = user(UserRole.PANEL_CHAIR, org)
+    meeting = Meeting.objects.create(organisation=org, created_by=chair, name="MASE", type="mase",
+                                     purposes=["assessment"], source="csc_referrals")
+    assert signed_in(chair, "assessment").get(f"/panels/{meeting.pk}/").status_code == 200
+    count = refusals(chair.username)
+    assert signed_in(chair, "profiling").get(f"/panels/{meeting.pk}/").status_code == 403
+    assert refusals(chair.username) == count + 1
+
+
+AGGREGATES = {  # reports and exports across records: path -> kind whose rules decide
+    "/fap/matrix/": Kind.FAP_REFERRAL, "/fap/matrix.csv": Kind.FAP_REFERRAL, "/hsb/trends/": Kind.HSB_MEETING,
+    "/casereviews/analysis/": Kind.CASE_REVIEW, "/casereviews/analysis.csv": Kind.CASE_REVIEW,
+    "/casereviews/analysis.xlsx": Kind.CASE_REVIEW, "/contextplans/safety-maps/pooled/": Kind.SAFETY_MAP,
+    "/panels/overlap/": Kind.PANEL, "/panels/overlap/print/": Kind.PANEL, "/panels/overlap/pdf/": Kind.PANEL,
+    "/doccheck/rules/": Kind.DOCUMENT_CHECK_RULES, "/localaudit/": Kind.LOCAL_AUDIT,
+}
+
+
+def test_reports_and_exports_refused_to_roles_outside_their_rules(analysis_store):
+    wrong = {}
+    for path, kind in AGGREGATES.items():
+        allowed = set().union(*rules()[kind].values())
+        for role in [r for r in UserRole if r not in allowed][:2]:
+            who = user(role)
+            status = signed_in(who).get(path).status_code
+            if status != 403 or refusals(who.username) != 1:
+                wrong[f"{role} {path}"] = (status, refusals(who.username))
+    assert wrong == {}
