@@ -83,3 +83,34 @@ def test_people_search_still_finds_by_name(analysis_store, practitioner):
     """The control of the test above: the same search finds a young person by a real part of a name."""
     page = signed_in(practitioner, "assessment").get("/pgi/new/", {"q": "jones"}).content
     assert b'id="people-results"' in page
+
+
+def test_payloads_in_the_path_are_not_reflected_raw(practitioner):
+    client = signed_in(practitioner, "assessment")
+    for path in ("/hsb/<script>alert(1)</script>/", "/fap/1/<img src=x onerror=alert(1)>/",
+                 "/casereviews/1/<svg onload=alert(1)>/", "/contextplans/referrals/%3Cscript%3Ealert(1)/"):
+        response = client.get(path)
+        assert response.status_code in (403, 404), path
+        assert raw_markup(response.content.decode()) == [], path
+
+
+def test_print_pages_forbid_scripts(analysis_store, practitioner):
+    """Defence in depth behind the escaping: the printable pages (also printed to PDF) run no script at all."""
+    from contextsafe.web.doccheck.models import CheckSet
+    from contextsafe.web.localaudit.models import Audit
+
+    record = document(practitioner, kind="hsb_meeting")
+    chair = user(UserRole.PANEL_CHAIR, organisation(kind=OrganisationKind.PARTNERSHIP))
+    audit = Audit.objects.create(organisation=chair.organisation, created_by=chair, partnership="P", lead="L",
+                                 period_start="2026-01-01", period_end="2026-03-31")
+    check_set = CheckSet.objects.create(name="Set", organisation=chair.organisation, created_by=chair)
+    pages = [(signed_in(practitioner, "assessment"), f"/casework/{record.pk}/print/")]
+    pages += [(signed_in(chair, "assessment"), url) for url in (f"/localaudit/{audit.pk}/report/print/",
+                                                                f"/doccheck/{check_set.pk}/print/",
+                                                                "/panels/overlap/print/")]
+    for client, url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        policy = response["Content-Security-Policy"]
+        assert "default-src 'none'" in policy and "script-src" not in policy, (url, policy)
+        assert "<script" not in response.content.decode().lower(), url
