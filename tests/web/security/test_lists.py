@@ -1,0 +1,66 @@
+"""List and report pages leak no record of another organisation, of another purpose or of a team the user is not
+on: a record's title is shown on its owner's list (the control) and on nobody else's."""
+
+from __future__ import annotations
+
+import pytest
+
+from contextsafe.web.accounts.models import OrganisationKind, UserRole
+from tests.web.accounts.factories import organisation, signed_in, user
+from tests.web.casework.factories import document
+
+pytestmark = pytest.mark.django_db
+LISTS = {  # kind -> (owner role, owner organisation kind, pages listing it)
+    "hsb_meeting": (UserRole.PRACTITIONER, OrganisationKind.SOCIAL_CARE, ["/hsb/"]),
+    "fap_referral": (UserRole.INFORMATION_PROVIDER, OrganisationKind.SCHOOL, ["/fap/"]),
+    "child_concern": (UserRole.INFORMATION_PROVIDER, OrganisationKind.SCHOOL, ["/concerns/"]),
+    "contextual_assessment": (UserRole.PRACTITIONER, OrganisationKind.SOCIAL_CARE, ["/assessments/"]),
+    "case_review": (UserRole.PRACTITIONER, OrganisationKind.SOCIAL_CARE, ["/casereviews/", "/casereviews/analysis/"]),
+    "context_referral": (UserRole.PRACTITIONER, OrganisationKind.YOUTH_SERVICE, ["/contextplans/"]),
+    "context_assessment": (UserRole.PRACTITIONER, OrganisationKind.YOUTH_SERVICE, ["/contextplans/"]),
+    "safety_map": (UserRole.PRACTITIONER, OrganisationKind.YOUTH_SERVICE, ["/contextplans/"]),
+    "case_note": (UserRole.PRACTITIONER, OrganisationKind.SOCIAL_CARE, ["/casenotes/"]),
+}
+
+
+def _shows(who, purpose: str, pages: list[str], marker: str) -> list[str]:  # noqa: ANN001
+    client = signed_in(who, purpose)
+    return [p for p in pages if marker in client.get(p).content.decode()]
+
+
+@pytest.mark.parametrize("kind", list(LISTS))
+def test_lists_show_a_record_to_its_owner_only(analysis_store, kind):
+    role, org_kind, pages = LISTS[kind]
+    owner_org = organisation(kind=org_kind, sources=["csc_referrals", "pgi_forms"])
+    owner = user(role, owner_org)
+    marker = f"Marker{kind.title().replace('_', '')}"
+    record = document(owner, kind=kind, title=f"{marker} record", status="submitted",
+                      data={"young_person": marker, "context_name": marker, "assessment_type": "place",
+                            "context": marker, "stage": "referred", "actions": [], "ratings": []})
+    chair = user(UserRole.PANEL_CHAIR, owner_org)
+    if kind == "case_review":
+        record.team.set([owner, chair])
+    assert _shows(owner, "assessment", pages, marker) == pages  # the control
+    others = [(user(role, organisation(kind=org_kind, sources=owner_org.sources)), "assessment"),
+              (chair, "profiling")]
+    if kind == "case_review":
+        others.append((user(role, owner_org), "assessment"))  # the owning organisation, not on the team
+    leaks = {f"{who.role} of {who.organisation} for {purpose}": shown for who, purpose in others
+             if (shown := _shows(who, purpose, pages, marker))}
+    assert leaks == {}
+
+
+def test_pgi_lists_show_a_request_to_its_two_parties_only(analysis_store):
+    from tests.web.pgi.factories import provider, requester, sent_request
+
+    school = organisation(kind=OrganisationKind.SCHOOL, sources=["school_exclusions"])
+    asking = requester(organisation(kind=OrganisationKind.SOCIAL_CARE,
+                                    sources=["csc_referrals", "pgi_forms", "school_exclusions"]))
+    answering = provider(school)
+    sent_request(asking, answering)
+    marker = "Ben Okafor"
+    assert _shows(asking, "assessment", ["/pgi/"], marker) and _shows(answering, "assessment", ["/pgi/"], marker)
+    other_requester = requester(organisation(kind=OrganisationKind.SOCIAL_CARE, sources=asking.organisation.sources))
+    for who, purpose in [(other_requester, "assessment"), (provider(), "assessment"),
+                         (user(UserRole.PANEL_CHAIR, school), "profiling")]:
+        assert _shows(who, purpose, ["/pgi/"], marker) == [], who
