@@ -64,3 +64,24 @@ def test_pgi_lists_show_a_request_to_its_two_parties_only(analysis_store):
     for who, purpose in [(other_requester, "assessment"), (provider(), "assessment"),
                          (user(UserRole.PANEL_CHAIR, school), "profiling")]:
         assert _shows(who, purpose, ["/pgi/"], marker) == [], who
+
+
+def test_names_typed_on_a_case_review_are_stored_nowhere(analysis_store):
+    """The codes page keeps names only as fingerprints: the name is in no row of any table afterwards."""
+    from django.apps import apps
+
+    who = user(UserRole.PRACTITIONER, organisation(sources=["csc_referrals", "pgi_forms"]))
+    client = signed_in(who, "assessment")
+    response = client.post("/casereviews/new/", {"title": "Review R-7"})
+    pk = int(response["Location"].strip("/").split("/")[-2])
+    name, place = "Zenobia Quartermaine", "Quartermaine Crew"
+    response = client.post(f"/casereviews/{pk}/codes/", {"title": "Review R-7", "yp.0.name": name,
+                                                         "yp.0.role.complainant": "on", "ctx.0.kind": "peer_group",
+                                                         "ctx.0.name": place, "ctx.0.description": "Older boys"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    found = []
+    for model in apps.get_models():
+        for row in model.objects.all().values():
+            text = str(row)
+            found += [f"{model._meta.label}: {n}" for n in ("Zenobia", "Quartermaine") if n in text]
+    assert found == []
