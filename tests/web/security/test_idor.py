@@ -323,3 +323,48 @@ def test_refusal_page_of_a_guessed_number_reads_like_that_of_another_organisatio
         if _reason(one) != _reason(other):
             differ[existing] = (_reason(one), _reason(other))
     assert differ == {}
+
+
+PERSON_ORACLE = ("a young person's id is checked for existence in the store only, not for whether the user may "
+                 "see them (hsb, fap, pgi requests and case notes use access.decide): {where} accepts P-CAL, known "
+                 "only to the police, and answers 'No linked young person has this id' for an unknown id, so a "
+                 "school user can link records to, and learn which ids exist beyond, its own sources")
+
+
+def _concern_with_child(pid: str) -> tuple[str, dict, str]:
+    from tests.web.concerns.factories import concern_data
+
+    return "/concerns/new/", concern_data(**{"children-0-person_id": pid}), "child_concern"
+
+
+def _pgi_answer_naming_peer(pid: str, pk: int = 0) -> tuple[str, dict, str]:
+    from tests.web.pgi.factories import answer_data
+
+    return f"/pgi/{pk}/answer/", answer_data(**{"peers-0-person_id": pid}), "pgi"
+
+
+@pytest.mark.parametrize("where", [
+    pytest.param("concerns", marks=pytest.mark.xfail(strict=True, reason=PERSON_ORACLE.format(
+        where="concerns/forms.py ChildForm.clean"))),
+    pytest.param("pgi", marks=pytest.mark.xfail(strict=True, reason=PERSON_ORACLE.format(
+        where="pgi/forms.py PeerForm.clean"))),
+])
+def test_a_young_person_the_user_may_not_see_is_refused_like_an_unknown_one(analysis_store, where):
+    from tests.web.pgi.factories import provider, requester, sent_request
+
+    school = organisation(kind=OrganisationKind.SCHOOL, sources=["school_exclusions"])
+    who = provider(school)
+    pk = 0
+    if where == "pgi":
+        asking = requester(organisation(kind=OrganisationKind.SOCIAL_CARE,
+                                        sources=["csc_referrals", "pgi_forms", "school_exclusions"]))
+        pk = sent_request(asking, who).document_id
+    make = _concern_with_child if where == "concerns" else (lambda pid: _pgi_answer_naming_peer(pid, pk))
+    client = signed_in(who, "assessment")
+    url, unknown, _ = make("P-GUESSED-404")
+    refused = client.post(url, unknown)
+    assert refused.status_code in (200, 400) and "No linked young person has this id" in refused.content.decode()
+    url, hidden, _ = make("P-CAL")
+    response = client.post(url, hidden)
+    assert response.status_code in (200, 400), "a young person outside the school's sources was accepted"
+    assert "P-CAL" not in str(list(CaseDocument.objects.values_list("person_id", "data")))
