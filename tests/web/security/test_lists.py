@@ -85,3 +85,19 @@ def test_names_typed_on_a_case_review_are_stored_nowhere(analysis_store):
             text = str(row)
             found += [f"{model._meta.label}: {n}" for n in ("Zenobia", "Quartermaine") if n in text]
     assert found == []
+
+
+def test_a_providers_unreturned_draft_answer_reaches_no_page_of_the_requester(analysis_store):
+    from tests.web.pgi.factories import answer_data, provider, requester, sent_request
+
+    answering = provider(organisation(kind=OrganisationKind.SCHOOL, sources=["school_exclusions"]))
+    asking = requester(organisation(kind=OrganisationKind.SOCIAL_CARE,
+                                    sources=["csc_referrals", "pgi_forms", "school_exclusions"]))
+    pk = sent_request(asking, answering).document_id
+    draft = {k: v for k, v in answer_data(other="DraftMarkerZed").items() if k != "submit"}
+    mine = signed_in(answering, "assessment")
+    assert mine.post(f"/pgi/{pk}/answer/", draft).status_code == 302
+    assert "DraftMarkerZed" in mine.get(f"/pgi/{pk}/").content.decode()  # the control: the provider sees it
+    pages = ["/pgi/", f"/pgi/{pk}/", f"/casework/{pk}/print/", f"/casework/{pk}/history/", "/assessments/"]
+    assert _shows(asking, "assessment", pages, "DraftMarkerZed") == []
+    assert _shows(asking, "assessment", pages, "Cal Smith") == []  # the peers named in the draft
