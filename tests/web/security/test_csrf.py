@@ -87,3 +87,29 @@ def test_panels_and_document_checks_posts_without_token(analysis_store):
     assert_csrf_refused(client, ["/panels/new/", f"/panels/{meeting.pk}/edit/", "/doccheck/new/",
                                  f"/doccheck/{check_set.pk}/recheck/", "/doccheck/rules/edit/"])
     assert with_token(client, "/panels/new/").status_code != 403
+
+
+def test_state_changing_endpoints_refuse_get(analysis_store):
+    """CSRF protection covers POST only, so no GET may change anything: every POST-only endpoint answers 405."""
+    from contextsafe.web.doccheck.models import CheckSet
+
+    social_care = organisation(kind=OrganisationKind.SOCIAL_CARE, sources=["csc_referrals", "pgi_forms"])
+    owner = user(UserRole.PRACTITIONER, social_care)
+    school = user(UserRole.INFORMATION_PROVIDER, organisation(kind=OrganisationKind.SCHOOL))
+    chair = user(UserRole.PANEL_CHAIR, organisation(kind=OrganisationKind.PARTNERSHIP))
+    hsb, assessment, review, referral, note = (document(owner, kind=k, data={"actions": [{"id": 1}]}) for k in (
+        "hsb_meeting", "contextual_assessment", "case_review", "context_referral", "case_note"))
+    fap = document(school, kind="fap_referral")
+    check_set = CheckSet.objects.create(name="Set", organisation=chair.organisation, created_by=chair)
+    cases = [(owner, [f"/hsb/{hsb.pk}/actions/1/rag/", f"/hsb/{hsb.pk}/review/",
+                      f"/assessments/{assessment.pk}/submit/", f"/casereviews/{review.pk}/complete/",
+                      f"/contextplans/referrals/{referral.pk}/actions/1/status/",
+                      f"/contextplans/referrals/{referral.pk}/agree-plan/", f"/casenotes/{note.pk}/suggestions/1/"]),
+             (school, [f"/fap/{fap.pk}/submit/"]), (chair, [f"/doccheck/{check_set.pk}/recheck/"])]
+    before = snapshot()
+    wrong = {}
+    for who, urls in cases:
+        client = signed_in(who)
+        wrong.update({url: status for url in urls if (status := client.get(url).status_code) != 405})
+    assert wrong == {}
+    assert {**snapshot(), "audit": 0} == {**before, "audit": 0}
