@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import os
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -15,16 +19,47 @@ _CHAIN_LOCK = 73195  # PostgreSQL advisory lock key serialising appends
 
 
 def append(**fields: object) -> AuditEntry:
-    """Append one entry, chained to the last (appends are serialised so the chain never forks)."""
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK])
-        last = AuditEntry.objects.order_by("-id").values_list("hash", flat=True).first()
-        entry = AuditEntry(at=timezone.now(), prev_hash=last or GENESIS, **fields)
-        entry.hash = entry.compute_hash()
-        entry.save()
-        return entry
+    """Append one entry, chained to the last (appends are serialised so the chain never forks).
+
+    One short transaction: the last hash by primary key (an index lookup, no ordering scan), then the insert.
+    PostgreSQL serialises appends with a transaction-scoped advisory lock. SQLite serialises writers itself,
+    but a writer waiting for its lock polls with sleeps of up to 100 ms, so under load appends queue first on
+    a lock file beside the database (processes) and a lock (threads), which wake the next writer at once."""
+    with _sqlite_queue():
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK])
+            last = AuditEntry.objects.order_by("-id").values_list("hash", flat=True).first()
+            entry = AuditEntry(at=timezone.now(), prev_hash=last or GENESIS, **fields)
+            entry.hash = entry.compute_hash()
+            entry.save()
+            return entry
+
+
+_queue_lock = threading.Lock()
+_queue_files: dict[tuple[int, str], int] = {}  # (process id, path) -> open descriptor: flock is per open file
+
+
+@contextmanager
+def _sqlite_queue():  # noqa: ANN202
+    name = str(connection.settings_dict.get("NAME") or "")
+    if connection.vendor != "sqlite" or not name or "memory" in name or connection.in_atomic_block:
+        yield  # nothing to queue on (or already inside a transaction holding the database's own lock)
+        return
+    import fcntl
+
+    with _queue_lock:
+        key = (os.getpid(), name)
+        if key not in _queue_files:
+            _queue_files[key] = os.open(Path(name).with_name(Path(name).name + ".audit-lock"),
+                                        os.O_RDWR | os.O_CREAT, 0o600)
+        fd = _queue_files[key]
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def record(user, action: str, target, decision, reason: str = "", detail: str = "") -> AuditEntry:  # noqa: ANN001
