@@ -114,3 +114,33 @@ def test_print_pages_forbid_scripts(analysis_store, practitioner):
         policy = response["Content-Security-Policy"]
         assert "default-src 'none'" in policy and "script-src" not in policy, (url, policy)
         assert "<script" not in response.content.decode().lower(), url
+
+
+def test_names_from_the_store_are_escaped_on_the_workflow_pages(tmp_path, settings, practitioner):
+    """Agency exports are outside input too: a place named with markup, and a young person whose record name holds
+    markup (store_factory.XSS_NAME), are shown escaped on the safety map, referral and people-search pages."""
+    from contextsafe.web.contextplans import forms as xf
+    from contextsafe.web.contextplans import places
+    from tests.web.store_factory import make_store
+
+    ws = make_store(tmp_path / "ws")
+    place = "<script>alert(place)</script>"
+    with ws.connect() as con:
+        con.execute("INSERT INTO associations VALUES ('csc_referrals', 'S1', 'place', ?, 'visits', "
+                    "DATE '2026-01-01', NULL)", [place])
+    settings.CONTEXTSAFE_WORKSPACE = str(ws.root)
+    known = places.places()
+    marked = next(p for p in known if p.name == place)
+    client = signed_in(practitioner, "assessment")
+    response = client.post("/contextplans/safety-maps/new/", {"young_person": "YP1", "mapped_on": "2026-01-05",
+                                                               xf.slug(marked.code): "red", "submit": "1"})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    pk = int(response["Location"].strip("/").split("/")[-1])
+    pages = {url: client.get(url) for url in ("/contextplans/safety-maps/new/", f"/contextplans/safety-maps/{pk}/",
+                                              f"/casework/{pk}/print/", "/contextplans/safety-maps/pooled/",
+                                              "/contextplans/referrals/new/", "/pgi/new/?q=onerror",
+                                              "/casenotes/new/?q=onerror")}
+    assert {u: r.status_code for u, r in pages.items() if r.status_code != 200} == {}
+    assert {u: found for u, r in pages.items() if (found := raw_markup(r.content.decode()))} == {}
+    assert "alert(place)" in pages[f"/contextplans/safety-maps/{pk}/"].content.decode()
+    assert 'id="people-results"' in pages["/pgi/new/?q=onerror"].content.decode()  # the XSS-named record is listed
