@@ -368,3 +368,38 @@ def test_a_young_person_the_user_may_not_see_is_refused_like_an_unknown_one(anal
     response = client.post(url, hidden)
     assert response.status_code in (200, 400), "a young person outside the school's sources was accepted"
     assert "P-CAL" not in str(list(CaseDocument.objects.values_list("person_id", "data")))
+
+
+def _step_refused(who, url: str, data: dict | None = None, purpose: str = "assessment") -> tuple[int, int]:  # noqa: ANN001
+    count = refusals(who.username)
+    status = signed_in(who, purpose).post(url, data or {}).status_code
+    return status, refusals(who.username) - count
+
+
+def test_a_party_may_not_take_the_other_partys_step(analysis_store):
+    """Within a shared record, each step is its party's: the other party (who may read the record) is refused with
+    403 and an audit entry, and the record is unchanged."""
+    from tests.web.pgi.factories import answer_data, provider, requester, sent_request
+
+    school_org = organisation(kind=OrganisationKind.SCHOOL, sources=["school_exclusions"])
+    school = provider(school_org)
+    asking = requester(organisation(kind=OrganisationKind.SOCIAL_CARE,
+                                    sources=["csc_referrals", "pgi_forms", "school_exclusions"]))
+    pgi = sent_request(asking, school).document
+    panel_org = organisation(kind=OrganisationKind.PARTNERSHIP)
+    fap = document(school, kind="fap_referral", data={"referral": {"name": "N"}}, shared_with=[panel_org],
+                   status="submitted")
+    chair = user(UserRole.PANEL_CHAIR, panel_org)
+    before = {d.pk: (d.version, d.status, d.data) for d in CaseDocument.objects.all()}
+    steps = {
+        "requester answers its own request": (asking, f"/pgi/{pgi.pk}/answer/", answer_data()),
+        "provider edits the request": (school, f"/pgi/{pgi.pk}/edit/", {"person_id": "P-BEN"}),
+        "provider gives the feedback": (school, f"/pgi/{pgi.pk}/feedback/", {"informed": "yes", "how": "x"}),
+        "panel chair edits the school's referral": (chair, f"/fap/{fap.pk}/referral/", {"name": "Changed"}),
+        "school edits a submitted referral": (school, f"/fap/{fap.pk}/referral/", {"name": "Changed"}),
+        "school records the panel decision": (school, f"/fap/{fap.pk}/decision/", {}),
+    }
+    wrong = {name: got for name, (who, url, data) in steps.items()
+             if (got := _step_refused(who, url, data)) != (403, 1)}
+    assert wrong == {}
+    assert {d.pk: (d.version, d.status, d.data) for d in CaseDocument.objects.all()} == before
