@@ -26,9 +26,11 @@ def test_a_transposed_date_of_birth_is_named(linked):
 
 def test_every_linked_pair_carries_a_readable_explanation(linked):
     _, result = linked
-    linked_pairs = result.pairs.filter(result.pairs["status"] == "linked")
+    linked_pairs = result.pairs.filter(result.pairs["joins_person"] & result.pairs["match_weight"].is_not_null())
     assert linked_pairs.height > 100
     assert linked_pairs["explanation"].str.contains("surname").all()
+    review = result.pairs.filter(result.pairs["status"] == "review")
+    assert review["explanation"].is_not_null().all()
 
 
 def test_a_pair_never_compared_says_so(linked):

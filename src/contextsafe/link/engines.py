@@ -21,7 +21,7 @@ class EngineMissing(ContextsafeError):
 
 
 @contextmanager
-def open_engine(engine: Engine, rows: int = 0, memory_limit_mb: int = 2048) -> Iterator[Any]:
+def open_engine(engine: Engine, rows: int = 0, memory_limit_mb: int = 1536) -> Iterator[Any]:
     """A Splink database API for ``engine``, closed on exit (``rows``: input size, to tune Spark).
 
     DuckDB is bounded to ``memory_limit_mb`` and spills to a scratch folder beyond it: by default it would

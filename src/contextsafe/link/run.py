@@ -279,7 +279,8 @@ def link_features(
     scored = scored.join(joined.with_columns(pl.lit(True).alias("joins_person")), on=["uid_l", "uid_r"], how="left")
     scored = scored.with_columns(pl.col("joins_person").fill_null(False))
     pairs = _status(scored, decided, guarded, persons, settings)
-    pairs = add_explanations(_split_uid(_split_uid(pairs, "uid_l", "left"), "uid_r", "right"), trained)
+    pairs = _explained(_split_uid(_split_uid(pairs, "uid_l", "left"), "uid_r", "right").drop("uid_l", "uid_r"),
+                       trained)
     pairs = pl.concat([pairs, _identical_pairs(members, trained)], how="diagonal_relaxed")
     queue = pairs.filter(pl.col("status") == "review").select(
         *PAIR_KEYS, "match_weight", "match_probability", "explanation").sort("match_probability", descending=True)
@@ -288,6 +289,14 @@ def link_features(
         person_records=person_records.select(PERSON_COLUMNS).sort(["source", "record_id"]),
         pairs=pairs, review_queue=queue, model=trained, settings=settings,
     )
+
+
+def _explained(pairs: pl.DataFrame, model: dict[str, Any]) -> pl.DataFrame:
+    """Readable explanations for the pairs anyone reads: the links that join each person, the review queue
+    and decided or guarded pairs. A pair linked only through other records keeps its probability and
+    comparison levels but no sentence: at borough scale those are millions of strings nobody opens."""
+    wanted = pl.col("joins_person") | ~pl.col("status").is_in(["linked", "not linked"])
+    return pl.concat([add_explanations(pairs.filter(wanted), model), pairs.filter(~wanted)], how="diagonal_relaxed")
 
 
 def _identical_pairs(members: pl.DataFrame, model: dict[str, Any]) -> pl.DataFrame:
@@ -300,7 +309,7 @@ def _identical_pairs(members: pl.DataFrame, model: dict[str, Any]) -> pl.DataFra
     frame = copies.select(lo.alias("uid_l"), hi.alias("uid_r")).with_columns(
         pl.lit(1.0).alias("match_probability"), pl.lit("linked").alias("status"),
         pl.lit(True).alias("joins_person"), pl.lit(explanation).alias("explanation"))
-    return _split_uid(_split_uid(frame, "uid_l", "left"), "uid_r", "right")
+    return _split_uid(_split_uid(frame, "uid_l", "left"), "uid_r", "right").drop("uid_l", "uid_r")
 
 
 def _expand(everyone: pl.DataFrame, members: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:

@@ -34,7 +34,7 @@ class LinkSettings(BaseModel):
     em_max_pairs: float | None = Field(5e6, gt=0)
     prior_recall: float = Field(0.7, gt=0, le=1)
     model_name: str = "uk_children"
-    memory_limit_mb: int = Field(2048, ge=256)
+    memory_limit_mb: int = Field(1536, ge=256)
     collapse_duplicates: bool = True
 
     @model_validator(mode="after")

@@ -186,5 +186,8 @@ def pair_explanation(workspace: Workspace, left: tuple[str, str], right: tuple[s
     head = f"{left[0]}/{left[1]} ~ {right[0]}/{right[1]}"
     if row is None:
         return f"{head}: no scored link (never compared, or match probability below the review band)"
+    if row[2] is None:
+        return (f"{head}: {row[1]}, match probability {row[0]:.4f}\n  joined through other records; the links that "
+                "join the person are explained in pairs.csv")
     parts = "\n  ".join(row[2].split("; "))
     return f"{head}: {row[1]}, match probability {row[0]:.4f}\n  {parts}"
