@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import io
+import re
 import zipfile
 
 import pytest
@@ -114,15 +115,20 @@ def _docx_unpacking_to(megabytes: int) -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "decompression bomb: doccheck/forms.py UploadForm.clean_files and contextsafe/doccheck/reading.py read() check "
-    "the upload's packed size only; a 95 KB .docx unpacking to 25 MB is parsed whole (+330 MB memory), and a 2 MB "
-    "one unpacks to ~700 MB (~10 GB memory). Also reading._docx_blocks costs ~1 ms per paragraph (python-docx "
-    "paragraph.style), so a small upload of millions of short paragraphs holds a worker for hours"))
 def test_a_word_document_that_unpacks_far_beyond_the_upload_limit_is_refused(client):
     bomb = _docx_unpacking_to(25)
     assert len(bomb) < 200_000  # well under the 2 MB upload limit
     response = upload(client, ("strategy.docx", bomb))
     assert response.status_code == 400
-    assert "strategy.docx" in response.content.decode()
+    assert re.search(r"strategy.docx cannot be checked: it unpacks to 2\d\.\d MB, more than the 20 MB",
+                     response.content.decode())
+    assert not CheckSet.objects.exists() and not UploadedDocument.objects.exists()
+
+
+def test_word_documents_that_unpack_beyond_the_limit_together_are_refused(client):
+    """Each under the limit, together over it: the whole upload is what a worker would hold."""
+    response = upload(client, ("one.docx", _docx_unpacking_to(12)), ("two.docx", _docx_unpacking_to(12)))
+    assert response.status_code == 400
+    assert re.search(r"The selected files unpack to 2\d\.\d MB in all, more than 20 MB", response.content.decode())
     assert not CheckSet.objects.exists()
+    assert upload(client, ("one.docx", _docx_unpacking_to(1))).status_code == 302  # the control

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 
 from contextsafe.doccheck import RulesError, load_rules, sniff
+from contextsafe.doccheck.reading import MAX_UNPACKED_BYTES, too_large_unpacked, unpacked_size
 
 ALLOWED = {"docx": "Word document (.docx)", "pdf": "PDF", "txt": "plain text (.txt)"}
 MAX_FILES = 12
@@ -47,16 +48,23 @@ class UploadForm(forms.Form):
         if total > max_bytes():
             raise forms.ValidationError(f"The selected files must be smaller than {max_bytes() // (1024 * 1024)} MB "
                                         f"in all (they are {total / (1024 * 1024):.1f} MB)")
-        read, names, problems = [], set(), []
+        read, names, problems, unpacked = [], set(), [], 0
         for upload in uploads:
             data = upload.read()
             problem = _kind_problem(upload.name, data)
+            size = unpacked_size(data)  # a Word document's parts, counted before any is unpacked
+            unpacked += size or len(data)
+            if not problem and (too_large := too_large_unpacked(size)):
+                problem = f"{upload.name} cannot be checked: {too_large}"
             if upload.name in names:
                 problem = f"{upload.name} is chosen twice"
             names.add(upload.name)
             if problem:
                 problems.append(problem)
             read.append((upload.name, data))
+        if not problems and unpacked > MAX_UNPACKED_BYTES:
+            problems.append(f"The selected files unpack to {unpacked / (1024 * 1024):.1f} MB in all, more than "
+                            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB: check fewer at a time")
         if problems:
             raise forms.ValidationError(problems)
         return read
