@@ -75,10 +75,10 @@ def detail(request, pk: int):  # noqa: ANN001, ANN201
     data = document.data
     actions = document.hsb_actions.prefetch_related("changes__changed_by").order_by("due_on", "pk")
     previous = CaseDocument.objects.filter(pk=data.get("review_of"), kind=str(KIND)).first()
-    if previous and not decide(request.user, stated_purpose(request), Target(KIND, str(previous.pk)),
-                               Action.VIEW).allowed:
+    if previous and not _may_open(request, previous):
         previous = None  # what shifted is shown only to those who may open the meeting reviewed
-    reviews = CaseDocument.objects.filter(kind=str(KIND), data__review_of=document.pk).order_by("created_at")
+    reviews = [review for review in CaseDocument.objects.filter(kind=str(KIND), data__review_of=document.pk)
+               .order_by("created_at") if _may_open(request, review)]  # nor that a review took place, and when
     return render(request, "hsb/detail.html", {
         "document": document, "data": data, "table": _table(data), "columns": COLUMNS,
         "continuum": CONTINUUM_LABELS.get(data.get("continuum_level", ""), ""),
@@ -87,6 +87,10 @@ def detail(request, pk: int):  # noqa: ANN001, ANN201
         "shift": meetings.shift(previous, document) if previous else None,
         "reviews": reviews, "review_form": ReviewForm(), "action_form": ActionForm(),
         "may_change": _may(request, Action.CHANGE)})
+
+
+def _may_open(request, meeting: CaseDocument) -> bool:  # noqa: ANN001
+    return decide(request.user, stated_purpose(request), Target(KIND, str(meeting.pk)), Action.VIEW).allowed
 
 
 def _may(request, action: Action) -> bool:  # noqa: ANN001
