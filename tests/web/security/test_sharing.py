@@ -15,7 +15,7 @@ from contextsafe.web.accounts.models import OrganisationKind, UserRole
 from contextsafe.web.casework.models import CaseDocument
 from tests.web.accounts.factories import organisation, signed_in, user
 from tests.web.casework.factories import document
-from tests.web.security.helpers import DAY
+from tests.web.security.helpers import DAY, refusals
 
 pytestmark = pytest.mark.django_db
 
@@ -64,20 +64,7 @@ def _assessment_details(owner_org, sharing_org, outsider):  # noqa: ANN001, ANN2
                                                                                   "shared_with": [outsider.pk]}
 
 
-WIDENED = "a user of an organisation the record is shared with changes its sharing: "
-CASES = [
-    pytest.param(_hsb, marks=pytest.mark.xfail(strict=True, reason=WIDENED + (
-        "hsb/views.py agenda() lets any practitioner of an attending organisation post 'attending' and "
-        "document.shared_with.set(attending), adding any organisation and dropping the others"))),
-    pytest.param(_conference, marks=pytest.mark.xfail(strict=True, reason=WIDENED + (
-        "contextplans/views/referrals.py conference() adds the posted 'organisations' to shared_with when an "
-        "invited organisation's user records the conference"))),
-    pytest.param(_referral_draft, marks=pytest.mark.xfail(strict=True, reason=WIDENED + (
-        "contextplans/views/referrals.py edit() lets an invited organisation's user replace 'invited' "
-        "(shared_with.set) on a draft referral"))),
-    _concern_decision,
-    _assessment_details,
-]
+CASES = [_hsb, _conference, _referral_draft, _concern_decision, _assessment_details]
 
 
 @pytest.mark.parametrize("make", CASES)
@@ -86,15 +73,41 @@ def test_only_the_owning_organisation_changes_who_a_record_is_shared_with(analys
     outsider = organisation(kind=OrganisationKind.POLICE, name="Outsider police")
     record, role, url, form = make(owner_org, sharing_org, outsider)
     before = set(record.shared_with.values_list("pk", flat=True))
-    client = signed_in(user(role, sharing_org), "assessment")
+    client_user = user(role, sharing_org)
+    client = signed_in(client_user, "assessment")
     assert client.get(url).status_code in (200, 403)  # the sharing organisation may read the page or be refused
+    count = refusals(client_user.username)
     response = client.post(url, form)
     after = set(CaseDocument.objects.get(pk=record.pk).shared_with.values_list("pk", flat=True))
     assert outsider.pk not in after and after == before, response.status_code
+    assert response.status_code == 403 and refusals(client_user.username) == count + 1  # refused and audited
     owner = signed_in(record.created_by, "assessment")  # the control: the owner's same post is valid and shares
     response = owner.post(url, form)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert outsider.pk in set(CaseDocument.objects.get(pk=record.pk).shared_with.values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("make", [_hsb, _conference, _referral_draft])
+def test_a_sharing_organisation_still_saves_the_record_without_changing_its_sharing(analysis_store, make):
+    """Where a sharing organisation may change the record, its form does not offer the sharing (or, for the
+    conference, offers only the organisations already sharing it), and its save leaves the sharing as it was."""
+    owner_org, sharing_org = organisation(kind=OrganisationKind.SOCIAL_CARE), organisation(kind=OrganisationKind.SCHOOL)
+    outsider = organisation(kind=OrganisationKind.POLICE, name="Outsider police")
+    record, role, url, form = make(owner_org, sharing_org, outsider)
+    client = signed_in(user(role, sharing_org), "assessment")
+    page = client.get(url).content.decode()
+    assert f'value="{outsider.pk}"' not in page and "Outsider police" not in page
+    field = next(f for f in ("attending", "organisations", "invited") if f in form)
+    if field == "organisations":  # who was represented, among those the referral is shared with
+        form = {**form, field: [owner_org.pk, sharing_org.pk]}
+    else:
+        assert 'id="sharing-fixed"' in page and f'name="{field}"' not in page
+        form = {k: v for k, v in form.items() if k != field}
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    saved = CaseDocument.objects.get(pk=record.pk)
+    assert set(saved.shared_with.values_list("pk", flat=True)) == {sharing_org.pk}
+    assert saved.version > record.version  # the rest of the post was saved
 
 
 def test_the_owner_may_change_sharing(analysis_store):

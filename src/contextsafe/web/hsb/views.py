@@ -62,11 +62,33 @@ def _person_visible(request, form: AgendaForm) -> bool:  # noqa: ANN001
     return True
 
 
-def _agenda_data(form: AgendaForm) -> tuple[dict, list]:
+def _agenda_data(form: AgendaForm, document: CaseDocument | None = None) -> tuple[dict, list | None]:
+    """The agenda's data and the organisations to share the meeting with (None: sharing left as it is, when the
+    form has no 'attending' field, as for a user of an organisation the meeting is shared with)."""
     data = dict(form.cleaned_data)
+    if "attending" not in data:
+        data["attending"] = list((document.data or {}).get("attending", [])) if document else []
+        return data, None
     attending = list(data.pop("attending"))
     data["attending"] = [org.name for org in attending]
     return data, attending
+
+
+SHARING_IS_THE_OWNERS = "only the organisation that convened the meeting changes who it is shared with"
+
+
+def _keep_sharing_to_owner(request, document: CaseDocument, form: AgendaForm) -> None:  # noqa: ANN001
+    """Who a meeting is shared with decides who reads it, so only its owning organisation changes that list: the
+    others' form has no 'attending' field, and a post that tries to change it anyway is refused (403, audited)."""
+    if request.user.organisation_id == document.organisation_id:
+        return
+    form.fields.pop("attending", None)
+    if request.method == "POST" and "attending" in request.POST:
+        current = {str(pk) for pk in document.shared_with.values_list("pk", flat=True)}
+        if set(request.POST.getlist("attending")) != current:
+            record_event(request.user, "change", KIND, str(document.pk), allowed=False,
+                         purpose=stated_purpose(request) or "", reason=SHARING_IS_THE_OWNERS, detail="agenda")
+            raise PermissionDenied(SHARING_IS_THE_OWNERS)
 
 
 @login_required
@@ -116,19 +138,23 @@ def _table(data: dict) -> list[dict]:
 @login_required
 def agenda(request, pk: int):  # noqa: ANN001, ANN201
     document = _meeting(request, pk, Action.CHANGE, detail="agenda")
-    initial = {**document.data, "attending": list(document.shared_with.all()), "person_id": document.person_id,
-               "review_on": document.review_on}
+    initial = {**document.data, "attending": list(document.shared_with.values_list("pk", flat=True)),
+               "person_id": document.person_id, "review_on": document.review_on}
     form = AgendaForm(request.POST or None, initial=initial)
+    _keep_sharing_to_owner(request, document, form)
     if request.method == "POST" and form.is_valid() and _person_visible(request, form):
-        data, attending = _agenda_data(form)
-        document.shared_with.set(attending)
+        data, attending = _agenda_data(form, document)
+        if attending is not None:
+            document.shared_with.set(attending)
         document.title = meetings.title(data, meetings.review_number(document))
         document.person_id, document.review_on = data["person_id"], form.cleaned_data["review_on"]
         document.save(update_fields=["title", "person_id", "review_on"])
         status = Status.SUBMITTED if "submit" in request.POST else None
         documents.save(document, request.user, {**document.data, **data}, status=status, note="agenda")
         return redirect("hsb:detail", pk=document.pk)
-    return render(request, "hsb/agenda.html", {"form": form, "document": document})
+    return render(request, "hsb/agenda.html", {"form": form, "document": document,
+                                               "sharing_fixed": "attending" not in form.fields,
+                                               "shared_with": document.shared_with.order_by("name")})
 
 
 @login_required

@@ -49,6 +49,19 @@ def _known_contexts(request) -> list[tuple[str, str]]:  # noqa: ANN001
     return [choice for kind in sorted(by_kind) for choice in by_kind[kind]]
 
 
+SHARING_IS_THE_OWNERS = "only the organisation that made the referral changes who it is shared with"
+
+
+def _refuse_sharing_change(request, document, field: str, allowed: set[int]) -> None:  # noqa: ANN001
+    """Who a referral is shared with decides who reads it, so only its owning organisation changes that list: a
+    post of ``field`` by anyone else naming organisations outside ``allowed`` is refused (403, audited)."""
+    if request.method != "POST" or request.user.organisation_id == document.organisation_id:
+        return
+    posted = request.POST.getlist(field)
+    if any(not value.isdigit() or int(value) not in allowed for value in posted):
+        refuse(request, document, SHARING_IS_THE_OWNERS)
+
+
 def _referral_data(form: ReferralForm, contexts: list[tuple[str, str]]) -> tuple[dict, str]:
     d = form.cleaned_data
     if d["context"]:
@@ -90,22 +103,31 @@ def edit(request, pk: int):  # noqa: ANN001, ANN201
     if not workflow.may("edit_referral", document.data):
         refuse(request, document, "only a draft referral can be edited")
     contexts = _known_contexts(request)
+    shared = set(document.shared_with.values_list("pk", flat=True))
     initial = {**document.data, "context": document.context_key if document.context_key in dict(contexts) else "",
-               "invited": list(document.shared_with.all())}
+               "invited": sorted(shared)}
     if not initial["context"]:
         initial["place_name"] = document.data.get("context_name", "")
     form = ReferralForm(request.POST or None, initial=initial, contexts=contexts, organisation=document.organisation)
+    owner = request.user.organisation_id == document.organisation_id
+    if not owner:  # who is invited is the referring organisation's to decide: the others' form does not ask
+        form.fields.pop("invited")
+        if "invited" in request.POST and set(request.POST.getlist("invited")) != {str(pk) for pk in shared}:
+            refuse(request, document, SHARING_IS_THE_OWNERS)
     if request.method == "POST" and form.is_valid():
         data, key = _referral_data(form, contexts)
         submitting = "submit" in request.POST
         data["stage"] = workflow.REFERRED if submitting else workflow.DRAFT
         document.context_key, document.title = key, f"Context referral: {data['context_name']}"
-        document.shared_with.set(form.cleaned_data["invited"])
+        if owner:
+            document.shared_with.set(form.cleaned_data["invited"])
         documents.save(document, request.user, {**document.data, **data},
                        status=Status.SUBMITTED if submitting else Status.DRAFT,
                        note="referred" if submitting else "draft edited")
         return redirect("contextplans:referral", pk=document.pk)
-    return render(request, "contextplans/referral_form.html", {"form": form, "document": document})
+    return render(request, "contextplans/referral_form.html", {
+        "form": form, "document": document, "sharing_fixed": not owner,
+        "shared_with": document.shared_with.order_by("name")})
 
 
 @login_required
@@ -147,6 +169,14 @@ def conference(request, pk: int):  # noqa: ANN001, ANN201
         for i, row in enumerate(held.get("weighting_entered", []), start=1):
             initial.update({f"context_{i}": row["context"], f"weight_{i}": row["weight"], f"why_{i}": row["why"]})
     form = ConferenceForm(request.POST or None, initial=initial)
+    if request.user.organisation_id != document.organisation_id:
+        # An invited organisation records who was represented among those the referral is shared with; only the
+        # referring organisation invites another (recording it here shares the referral with them).
+        present = set(document.organisation_ids())
+        form.fields["organisations"].queryset = form.fields["organisations"].queryset.filter(pk__in=present)
+        form.fields["organisations"].help_text = (f"Organisations the referral is shared with. Only "
+                                                  f"{document.organisation.name} can invite another.")
+        _refuse_sharing_change(request, document, "organisations", present)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         entered = form.weighting()
