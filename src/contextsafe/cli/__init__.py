@@ -22,7 +22,7 @@ def _root() -> None:
 
 
 # Modules under contextsafe.cli that define ``register(app: typer.Typer) -> None``.
-_COMMAND_MODULES = ("workspace", "synth", "ingest", "link", "overlap", "profile", "web", "demo")
+_COMMAND_MODULES = ("workspace", "synth", "ingest", "link", "overlap", "profile", "web", "feed", "demo")
 
 for _name in _COMMAND_MODULES:
     importlib.import_module(f"contextsafe.cli.{_name}").register(app)
