@@ -60,7 +60,6 @@ def _answer(page, base: str, pk: int, extra_peer: str = "") -> None:  # noqa: AN
     page.fill("#id_negative_influence", "Cal is older and meets Ben at the gate after school.")
     page.fill("#id_follows", "Ben follows Cal's lead.")
     page.fill("#id_peers-0-name", "Cal Smith")
-    page.fill("#id_peers-0-person_id", "P-CAL")
     page.select_option("#id_peers-0-influence", "negative")
     page.select_option("#id_peers-0-relation", "follows")
     page.fill("#id_peers-0-evidence", "Seen together at the gate most days.")

@@ -21,9 +21,10 @@ def concern_data(**overrides) -> dict:  # noqa: ANN003
             "reported_on": day,
             "children-TOTAL_FORMS": "3", "children-INITIAL_FORMS": "0", "children-MIN_NUM_FORMS": "0",
             "children-MAX_NUM_FORMS": "20",
-            "children-0-name": "Amara Jones", "children-0-person_id": "P-AMARA", "children-0-role": "victim",
+            # Ids the school may see only: Ben is in its exclusions, Amara (social care, police) is not its record.
+            "children-0-name": "Amara Jones", "children-0-person_id": "", "children-0-role": "victim",
             "children-0-age": "14", "children-0-year_group": "9",
-            "children-1-name": "Ben Okafor", "children-1-person_id": "", "children-1-role": "alleged_harmer",
+            "children-1-name": "Ben Okafor", "children-1-person_id": "P-BEN", "children-1-role": "alleged_harmer",
             "children-1-age": "15", "children-1-year_group": "10", "record": "1"}
     data.update(overrides)
     return data

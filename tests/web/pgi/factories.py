@@ -44,7 +44,8 @@ def answer_data(**overrides) -> dict:  # noqa: ANN003
             "follows": "Ben follows Cal's lead.", "leads": "", "other": "",
             "peers-TOTAL_FORMS": "3", "peers-INITIAL_FORMS": "0", "peers-MIN_NUM_FORMS": "0",
             "peers-MAX_NUM_FORMS": "30",
-            "peers-0-name": "Cal Smith", "peers-0-person_id": "P-CAL", "peers-0-influence": "negative",
+            # By name only: Cal's record is the police's, which a school may not see (nor link to).
+            "peers-0-name": "Cal Smith", "peers-0-person_id": "", "peers-0-influence": "negative",
             "peers-0-relation": "follows", "peers-0-evidence": "Seen together after school most days.",
             "peers-1-name": "Dee Adeyemi", "peers-1-person_id": "", "peers-1-influence": "positive",
             "peers-1-relation": "neither", "peers-1-evidence": "Same football team.",

@@ -12,7 +12,7 @@ from django import forms
 from django.forms import formset_factory
 from django.utils import timezone
 
-from contextsafe.web import store
+from contextsafe.web.access import Action, Kind, Target, decide
 from contextsafe.web.accounts.models import Organisation
 
 AREA = {"class": "govuk-textarea", "rows": 4}
@@ -77,6 +77,15 @@ class ConcernForm(forms.Form):
         return data
 
 
+# One answer for an id that exists nowhere and for one the user may not see: which ids exist is not told.
+PERSON_NOT_VISIBLE = "No linked young person has this id among those visible to you: check it, or give the name only."
+
+
+def person_visible(user, purpose: str | None, person_id: str) -> bool:  # noqa: ANN001
+    """Whether ``user``, working for ``purpose``, may see the young person ``person_id`` (access.decide)."""
+    return decide(user, purpose, Target(Kind.PERSON, person_id), Action.VIEW).allowed
+
+
 class ChildForm(forms.Form):
     """A child involved: the child harmed or the child alleged to have harmed (both children)."""
 
@@ -89,6 +98,11 @@ class ChildForm(forms.Form):
                              widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-3"}))
     year_group = forms.CharField(label="Year group", max_length=20, required=False,
                                  widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}))
+
+    def __init__(self, *args, user=None, purpose: str | None = None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        """``user`` and ``purpose``: whose form it is, so a linked id is one they may see (none without them)."""
+        super().__init__(*args, **kwargs)
+        self.user, self.purpose = user, purpose
 
     def clean(self) -> dict:
         data = super().clean()
@@ -103,9 +117,8 @@ class ChildForm(forms.Form):
         elif data["age"] >= 18:
             self.add_error("age", "Child-on-child abuse is between children: this person is 18 or over. Follow the "
                                   "allegations against adults procedure instead.")
-        if data.get("person_id") and not store.query("SELECT 1 FROM person_records WHERE person_id = ? LIMIT 1",
-                                                     [data["person_id"].strip()]):
-            self.add_error("person_id", "No linked young person has this id: check it, or give the name only.")
+        if data.get("person_id") and not person_visible(self.user, self.purpose, data["person_id"].strip()):
+            self.add_error("person_id", PERSON_NOT_VISIBLE)
         return data
 
 

@@ -77,7 +77,8 @@ def _edit(request, document: CaseDocument | None):  # noqa: ANN001, ANN202
     form = cf.ConcernForm(request.POST or None, initial=saved.get("concern", {}))
     # Initial rows only when unbound: a bound row equal to its initial would count as unchanged and be dropped.
     kids = cf.ChildFormSet(request.POST or None, prefix="children",
-                           initial=None if request.method == "POST" else saved.get("children", []))
+                           initial=None if request.method == "POST" else saved.get("children", []),
+                           form_kwargs={"user": request.user, "purpose": stated_purpose(request)})
     if request.method == "POST" and form.is_valid() & kids.is_valid():
         rows = cf.children(kids)
         content = {**saved, "concern": documents.plain(form.cleaned_data), "children": rows}

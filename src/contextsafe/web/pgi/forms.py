@@ -157,6 +157,15 @@ class AnswerForm(forms.Form):
                 self.add_error(name, f"You named {words}: please explain your answer.")
 
 
+# One answer for an id that exists nowhere and for one the user may not see: which ids exist is not told.
+PERSON_NOT_VISIBLE = "No linked young person has this id among those visible to you: check it, or give the name only."
+
+
+def person_visible(user, purpose: str | None, person_id: str) -> bool:  # noqa: ANN001
+    """Whether ``user``, working for ``purpose``, may see the young person ``person_id`` (access.decide)."""
+    return decide(user, purpose, Target(Kind.PERSON, person_id), Action.VIEW).allowed
+
+
 class PeerForm(forms.Form):
     """One named peer: "the names of the young people with whom this young person spends their time"."""
 
@@ -170,15 +179,19 @@ class PeerForm(forms.Form):
     evidence = forms.CharField(label="What you have seen (evidence)", max_length=2000, required=False,
                                widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 2}))
 
+    def __init__(self, *args, user=None, purpose: str | None = None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        """``user`` and ``purpose``: whose form it is, so a linked id is one they may see (none without them)."""
+        super().__init__(*args, **kwargs)
+        self.user, self.purpose = user, purpose
+
     def clean(self) -> dict:
         data = super().clean()
         if not any(data.get(k) for k in ("name", "person_id", "influence", "relation", "evidence")):
             return data  # a blank row: ignored
         if not data.get("name", "").strip() and not data.get("person_id", "").strip():
             self.add_error("name", "Give the peer's name or their person id.")
-        if data.get("person_id") and not store.query("SELECT 1 FROM person_records WHERE person_id = ? LIMIT 1",
-                                                     [data["person_id"].strip()]):
-            self.add_error("person_id", "No linked young person has this id: check it, or give the name only.")
+        if data.get("person_id") and not person_visible(self.user, self.purpose, data["person_id"].strip()):
+            self.add_error("person_id", PERSON_NOT_VISIBLE)
         if not data.get("influence"):
             self.add_error("influence", "Say whether this peer's influence is positive, negative, neither or not "
                                         "known.")

@@ -113,7 +113,8 @@ def answer(request, pk: int):  # noqa: ANN001, ANN201
     form = pgi_forms.AnswerForm(request.POST or None, initial=saved)
     # Initial rows only when unbound: a bound row equal to its initial would count as unchanged and be dropped.
     peers = pgi_forms.PeerFormSet(request.POST or None, prefix="peers",
-                                  initial=None if request.method == "POST" else saved.get("peers", []))
+                                  initial=None if request.method == "POST" else saved.get("peers", []),
+                                  form_kwargs={"user": request.user, "purpose": stated_purpose(request)})
     if request.method == "POST" and form.is_valid():
         peers_valid, rows, submit = peers.is_valid(), pgi_forms.peer_rows(peers), "submit" in request.POST
         if submit:
