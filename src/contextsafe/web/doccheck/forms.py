@@ -38,7 +38,8 @@ class UploadForm(forms.Form):
                            help_text="For example: Northfield adolescent safeguarding documents, March 2026",
                            widget=forms.TextInput(attrs={"class": "govuk-input"}))
     files = MultipleFileField(label="Strategies, protocols and guidance to check together",
-                              help_text="Word (.docx), PDF or plain text (.txt); up to 2 MB in all, 12 files.")
+                              help_text="Word (.docx), PDF or plain text (.txt); up to 2 MB in all (20 MB once "
+                                        "unpacked), 12 files.")
 
     def clean_files(self) -> list[tuple[str, bytes]]:
         uploads = self.cleaned_data["files"]
