@@ -33,6 +33,7 @@ class Kind(StrEnum):
     SHARING = "sharing"
     RETENTION = "retention"
     BREAK_GLASS = "break_glass"
+    ACCOUNT = "account"  # organisations and users (the administrator's pages; sign-in entries use it too)
     # Casework documents (contextsafe.web.casework): the practitioner and partnership workflows.
     PGI = "pgi"  # peer group information request and answer (appendix F)
     CHILD_CONCERN = "child_concern"  # child-on-child concern, discussion and decision (KCSiE)
