@@ -39,6 +39,44 @@ EXPECTED = {  # path -> roles that get 200; every other role gets 403 (404 rows 
     "/audit/": {D},
     "/audit/export.csv": {D},
     "/retention/": {D},
+    "/accounts/admin/": {M},
+    # Practitioner workflows: lists and forms (each document is then checked by organisation, team and purpose).
+    "/casework/1/history/": set(),  # a guessed document number
+    "/pgi/": {P, IP, C},
+    "/pgi/new/": {P},
+    "/pgi/999/": set(),
+    "/concerns/": {P, IP, C},
+    "/concerns/new/": set(),  # schools only: the test provider's organisation is not a school
+    "/assessments/": {P, IP, C},
+    "/assessments/new/": {P},
+    "/casereviews/": {A, P, C},
+    "/casereviews/new/": {A, P, C},
+    "/casereviews/analysis/": {A, P, C},
+    "/hsb/": {P, IP, C},
+    "/hsb/new/": {P},
+    "/hsb/trends/": {C},
+    "/hsb/999/": set(),
+    "/fap/": {IP, C},
+    "/fap/new/": set(),  # schools only
+    "/fap/matrix/": {A, C},
+    "/contextplans/": {P, IP, C},
+    "/contextplans/referrals/new/": {P, IP, C},
+    "/contextplans/assessments/new/": {P, IP, C},
+    "/contextplans/safety-maps/new/": {P, IP, C},
+    "/contextplans/safety-maps/pooled/": READERS,  # counts only, from three maps up
+    "/casenotes/": {P, IP, C},
+    "/casenotes/new/": {P, IP},
+    # Partnership view.
+    "/localaudit/": {A, C, D},
+    "/localaudit/new/": {A, C},
+    "/localaudit/999/": set(),
+    "/panels/": {A, C},
+    "/panels/new/": {A, C},
+    "/panels/overlap/": {A, C},
+    "/doccheck/": {A, C, D},
+    "/doccheck/new/": {A, C, D},
+    "/doccheck/rules/": {A, C, D, M},
+    "/doccheck/rules/edit/": {C, M},
 }
 NOT_FOUND = ["/admin/", "/people/P-AMARA/edit/", "/audit/1/delete/", "/static/web/../../settings/base.py"]
 
