@@ -84,7 +84,7 @@ def test_assessment_written_shared_read_and_refused(served, browser):
     stranger = browser.new_context().new_page()
     sign_in(stranger, base, accounts["practitioner_cse"], "assessment")
     assert stranger.goto(f"{base}/assessments/{pk}/").status == 403
-    assert "another organisation" in stranger.inner_text("#refusal-reason")
+    assert "cannot open this record, or it does not exist" in stranger.inner_text("#refusal-reason")
     stranger.goto(f"{base}/assessments/")
     assert stranger.query_selector(f"#assessment-{pk}") is None
     assert stranger.goto(f"{base}/casework/{pk}/print/").status == 403

@@ -110,7 +110,7 @@ def test_case_review_team_and_cross_case_analysis(served, browser):
     outsider = browser.new_context().new_page()  # a sharing organisation, but not on the team
     sign_in(outsider, base, accounts["practitioner_youth_offending"], "assessment")
     assert outsider.goto(f"{base}/casereviews/{pk}/").status == 403
-    assert "restricted to its team" in outsider.inner_text("#refusal-reason")
+    assert "cannot open this record, or it does not exist" in outsider.inner_text("#refusal-reason")
     assert outsider.goto(f"{base}/casereviews/{pk}/stage1/").status == 403
     outsider.goto(f"{base}/casereviews/analysis/")
     assert "Review 2026/07" not in outsider.inner_text("#cross-case")
@@ -118,7 +118,7 @@ def test_case_review_team_and_cross_case_analysis(served, browser):
     stranger = browser.new_context().new_page()
     sign_in(stranger, base, accounts["practitioner_cse"], "assessment")
     assert stranger.goto(f"{base}/casereviews/{pk}/").status == 403
-    assert "another organisation" in stranger.inner_text("#refusal-reason")
+    assert "cannot open this record, or it does not exist" in stranger.inner_text("#refusal-reason")
     assert stranger.goto(f"{base}/casework/{pk}/history/").status == 403
     assert stranger.goto(f"{base}/casereviews/{int(pk) + 1000}/codes/").status == 403  # guessed
     for page in (lead, chair, outsider, stranger):
