@@ -44,7 +44,7 @@ postgres-test:
 
 demo: $(STAMP) $(GOVUK)
 	$(BIN)/contextsafe demo --workspace $(WORKSPACE) --borough $(BOROUGH) --young-people $(YOUNG_PEOPLE) --seed $(SEED)
-	$(BIN)/contextsafe web serve --workspace $(WORKSPACE) --port $(PORT)
+	$(BIN)/contextsafe web serve --workspace $(WORKSPACE) --port $(PORT) --as-of latest
 
 test: $(STAMP) $(GOVUK)
 	bash scripts/system-packages.sh

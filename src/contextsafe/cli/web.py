@@ -22,7 +22,9 @@ def register(app: typer.Typer) -> None:
               database: str | None = DATABASE,
               server: str = typer.Option("django", help="django (one threaded process) or gunicorn (processes)"),
               workers: int | None = typer.Option(None, help="gunicorn worker processes (default 2 x cores + 1)"),
-              threads: int = typer.Option(4, help="gunicorn threads per worker")) -> None:
+              threads: int = typer.Option(4, help="gunicorn threads per worker"),
+              as_of: str = typer.Option("", help="Judge reviews and retention as of this ISO date, or 'latest' "
+                                                 "(the store's last data date) — for a demonstration")) -> None:
         """Migrate, create one demo account per role (printed with TOTP secrets) and serve on loopback."""
         from contextsafe import web as webapp
 
@@ -30,6 +32,7 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("the demo serves on loopback only", param_hint="--host")
         if server not in ("django", "gunicorn"):
             raise typer.BadParameter("django or gunicorn", param_hint="--server")
+        _as_of(workspace, as_of)
         webapp.configure(workspace, database)
         typer.echo(accounts_text(webapp.prepare()))
         typer.echo(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
@@ -65,6 +68,26 @@ def register(app: typer.Typer) -> None:
         if undated:
             console.print(f"{undated} casework listing(s) name a young person or context with no review date "
                           "(not removed: their owners should set one).")
+
+
+def _as_of(workspace: Path, value: str) -> None:
+    """Set ``CONTEXTSAFE_AS_OF`` for the served application (workers inherit it) and say so."""
+    import datetime as dt
+    import os
+
+    from contextsafe.store import Workspace
+    from contextsafe.web.retention.expiry import AS_OF, latest_data_date
+
+    if not value:
+        return
+    try:
+        day = latest_data_date(Workspace.open(workspace)) if value == "latest" else dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter("an ISO date (YYYY-MM-DD) or 'latest'", param_hint="--as-of") from None
+    if day is None:
+        return
+    os.environ[AS_OF] = day.isoformat()
+    typer.echo(f"Reviews and retention are judged as of {day.isoformat()} (demonstration over past data).")
 
 
 def accounts_text(accounts: list) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from django.urls import NoReverseMatch, reverse
 
 from contextsafe.web.access import Action, Kind, Target, role_may
@@ -40,4 +42,5 @@ def navigation(request) -> dict:  # noqa: ANN001
                 items.append((label, reverse(name)))
             except NoReverseMatch:  # an app declares its entry before its page exists (tests list every page)
                 continue
-    return {"navigation": items, "purpose": request.session.get("purpose")}
+    return {"navigation": items, "purpose": request.session.get("purpose"),
+            "as_of": os.environ.get("CONTEXTSAFE_AS_OF", "")}

@@ -205,10 +205,14 @@ def person(ident: str, visible: Iterable[str]) -> dict:
 
 
 def today() -> date:
-    """The day reviews are judged on (the local date; tests may replace it)."""
+    """The day reviews are judged on: the local date, or ``CONTEXTSAFE_AS_OF`` for a demonstration over past
+    years' data (see :func:`contextsafe.web.retention.expiry.judged_on`; tests may replace it)."""
+    import os
+
     from django.utils import timezone
 
-    return timezone.localdate()
+    fixed = os.environ.get("CONTEXTSAFE_AS_OF", "").strip()
+    return date.fromisoformat(fixed) if fixed else timezone.localdate()
 
 
 def _day(value: object) -> str:

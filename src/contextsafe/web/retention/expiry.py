@@ -14,6 +14,7 @@ as ``memberships`` and deleted, even when the record it came from is kept for lo
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -44,9 +45,28 @@ class DueItem:
     retention_days: int
 
 
+AS_OF = "CONTEXTSAFE_AS_OF"
+
+
+def judged_on() -> date:
+    """The day retention and reviews are judged on: today, unless ``CONTEXTSAFE_AS_OF`` (an ISO date) says
+    otherwise — for a demonstration over data of past years (the synthetic borough sits on the real
+    2017–18 police data), where every review would otherwise have lapsed long ago."""
+    fixed = os.environ.get(AS_OF, "").strip()
+    return date.fromisoformat(fixed) if fixed else datetime.now(UTC).date()
+
+
+def latest_data_date(ws: Workspace) -> date | None:
+    """The last day the store's events and records speak of (a demonstration's natural 'as of' date)."""
+    with ws.connect(read_only=True) as con:
+        row = con.execute("SELECT greatest(max(CAST(occurred_on AS DATE)), (SELECT max(recorded_on) FROM records)) "
+                          "FROM events").fetchone()
+    return row[0] if row else None
+
+
 def due(ws: Workspace, today: date | None = None) -> list[DueItem]:
-    """Everything past retention on ``today`` (default: today), per source and per output file."""
-    today = today or datetime.now(UTC).date()
+    """Everything past retention on ``today`` (default: :func:`judged_on`), per source and per output file."""
+    today = today or judged_on()
     with ws.connect(read_only=True) as con:
         items = (_counted(con, "records", DUE_RECORDS, today) + _counted(con, "events", DUE_EVENTS, today)
                  + _counted(con, "memberships", DUE_MEMBERSHIPS, today))
@@ -73,7 +93,7 @@ def _outputs_due(ws: Workspace, today: date, shortest: int | None) -> list[DueIt
 
 def delete_due(ws: Workspace, today: date | None = None) -> list[DueItem]:
     """Delete everything :func:`due` lists, in one transaction for the store; returns what was deleted."""
-    today = today or datetime.now(UTC).date()
+    today = today or judged_on()
     items = due(ws, today)
     with ws.connect() as con:
         con.execute("BEGIN")
