@@ -115,12 +115,15 @@ _last_step: dict[str, int] = {}
 
 def fresh_code(account: dict, base: str = "") -> str:
     """A TOTP code this account has not used yet: the server accepts the previous, current and next 30-second
-    step once each, so the same account can sign in again at once; past those, wait for the clock."""
+    step once each, so the same account can sign in again at once; past those, wait for the clock. The previous
+    step is used only early in the current one (later, it may be two steps old by the time the server checks)."""
     totp = pyotp.TOTP(account["totp_secret"])
     key = base + account["username"] + account["totp_secret"]
     while True:
-        now = totp.timecode(datetime.datetime.now(datetime.UTC))
-        for step in (now - 1, now, now + 1):
+        moment = datetime.datetime.now(datetime.UTC)
+        now = totp.timecode(moment)
+        early = moment.timestamp() % totp.interval < 10
+        for step in ((now - 1, now, now + 1) if early else (now, now + 1)):
             if step > _last_step.get(key, -1):
                 _last_step[key] = step
                 return totp.generate_otp(step)
@@ -135,6 +138,9 @@ def sign_in(page, base: str, account: dict, purpose: str | None = None) -> None:
     submit(page, "#sign-in")
     page.fill("#id_code", fresh_code(account, base))
     submit(page, "#verify-code")
+    if page.url.endswith("/code/"):  # the code's step passed while the machine was busy: one more, fresh code
+        page.fill("#id_code", fresh_code(account, base))
+        submit(page, "#verify-code")
     if purpose:
         page.select_option("#id_purpose", purpose)
         submit(page, "#state-purpose")
