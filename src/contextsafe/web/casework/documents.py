@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.http import Http404, HttpResponse
 
 from contextsafe.web.audit.log import record_event
 from contextsafe.web.casework.models import CaseDocument, CaseVersion, Status
@@ -100,3 +101,24 @@ def print_pdf(html: str) -> bytes | None:
         page.write_text(html, encoding="utf-8")
         out = chromium_pdf(page, Path(tmp) / "document.pdf")
         return out.read_bytes() if out else None
+
+
+# Printable pages are self-contained: their own inline style, no script, nothing fetched.
+PRINT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def print_response(html: str) -> HttpResponse:
+    """A printable page, served with the policy that lets its inline style (and nothing else) run."""
+    response = HttpResponse(html)
+    response["Content-Security-Policy"] = PRINT_POLICY
+    return response
+
+
+def pdf_response(html: str, filename: str) -> HttpResponse:
+    """The printable page as a PDF download (404 with the reason when Chromium is not installed)."""
+    content = print_pdf(html)
+    if content is None:
+        raise Http404("PDF printing needs Debian's chromium (scripts/system-packages.sh installs it)")
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string, select_template
 
 from contextsafe.web.access import Action, Kind, Target, check, stated_purpose
 from contextsafe.web.audit.log import record_event
-from contextsafe.web.casework.documents import print_pdf
+from contextsafe.web.casework.documents import pdf_response, print_response
 from contextsafe.web.casework.models import CaseDocument
-
-PRINT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def _document(request, pk: int, action: Action, detail: str = "") -> CaseDocument:  # noqa: ANN001
@@ -43,18 +40,10 @@ def printable(document: CaseDocument) -> str:
 
 @login_required
 def print_view(request, pk: int):  # noqa: ANN001, ANN201
-    document = _document(request, pk, Action.VIEW, detail="print")
-    response = HttpResponse(printable(document))
-    response["Content-Security-Policy"] = PRINT_POLICY
-    return response
+    return print_response(printable(_document(request, pk, Action.VIEW, detail="print")))
 
 
 @login_required
 def pdf(request, pk: int):  # noqa: ANN001, ANN201
     document = _document(request, pk, Action.EXPORT, detail="pdf")
-    content = print_pdf(printable(document))
-    if content is None:
-        raise Http404("PDF printing needs Debian's chromium (scripts/system-packages.sh installs it)")
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{document.kind}-{document.pk}-v{document.version}.pdf"'
-    return response
+    return pdf_response(printable(document), f"{document.kind}-{document.pk}-v{document.version}.pdf")

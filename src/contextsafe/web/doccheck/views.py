@@ -6,21 +6,19 @@ import difflib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from contextsafe.doccheck import DocumentError, load_rules
 from contextsafe.web.access import Action, Kind, Target, check, role_may
-from contextsafe.web.casework.documents import print_pdf
+from contextsafe.web.casework.documents import pdf_response, print_response
 from contextsafe.web.doccheck import service
 from contextsafe.web.doccheck.forms import RulesForm, UploadForm
 from contextsafe.web.doccheck.models import CheckSet, RulesVersion
 from contextsafe.web.doccheck.permissions import RULES_KIND
 from contextsafe.web.doccheck.presenting import present
-
-PRINT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def _may(request, kind, action: Action) -> bool:  # noqa: ANN001
@@ -97,19 +95,12 @@ def printable(check_set: CheckSet) -> str:
 
 @login_required
 def print_view(request, pk: int):  # noqa: ANN001, ANN201
-    response = HttpResponse(printable(_check_set(request, pk, Action.VIEW, detail="print")))
-    response["Content-Security-Policy"] = PRINT_POLICY
-    return response
+    return print_response(printable(_check_set(request, pk, Action.VIEW, detail="print")))
 
 
 @login_required
 def pdf(request, pk: int):  # noqa: ANN001, ANN201
-    content = print_pdf(printable(_check_set(request, pk, Action.EXPORT, detail="pdf")))
-    if content is None:
-        raise Http404("PDF printing needs Debian's chromium (scripts/system-packages.sh installs it)")
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="document-check-{pk}.pdf"'
-    return response
+    return pdf_response(printable(_check_set(request, pk, Action.EXPORT, detail="pdf")), f"document-check-{pk}.pdf")
 
 
 @login_required

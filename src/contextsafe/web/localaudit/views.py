@@ -6,20 +6,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from contextsafe.web.access import SEES_EVERY_ORGANISATION, Action, Kind, Target, check, role_may, stated_purpose
 from contextsafe.web.audit.log import record_event
-from contextsafe.web.casework.documents import print_pdf
+from contextsafe.web.casework.documents import pdf_response, print_response
 from contextsafe.web.localaudit import questions as q
 from contextsafe.web.localaudit import report as rep
 from contextsafe.web.localaudit.forms import AuditForm, CellForm, FindingsForm, ForumForm, ObservationForm, ReviewForm
 from contextsafe.web.localaudit.models import Audit, Cell, Finding, Forum, Observation
-
-PRINT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def _sees(user, audit: Audit) -> bool:  # noqa: ANN001
@@ -212,18 +210,10 @@ def printable(audit: Audit) -> str:
 
 @login_required
 def report_print(request, pk: int):  # noqa: ANN001, ANN201
-    audit = _audit(request, pk, Action.VIEW, detail="report print")
-    response = HttpResponse(printable(audit))
-    response["Content-Security-Policy"] = PRINT_POLICY
-    return response
+    return print_response(printable(_audit(request, pk, Action.VIEW, detail="report print")))
 
 
 @login_required
 def report_pdf(request, pk: int):  # noqa: ANN001, ANN201
     audit = _audit(request, pk, Action.EXPORT, detail="report pdf")
-    content = print_pdf(printable(audit))
-    if content is None:
-        raise Http404("PDF printing needs Debian's chromium (scripts/system-packages.sh installs it)")
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="local-audit-{audit.pk}.pdf"'
-    return response
+    return pdf_response(printable(audit), f"local-audit-{audit.pk}.pdf")

@@ -8,7 +8,6 @@ from types import SimpleNamespace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -16,13 +15,12 @@ from django.utils import timezone
 from contextsafe.web import store
 from contextsafe.web.access import Action, Kind, PurposeRequired, Target, check, role_may, stated_purpose
 from contextsafe.web.audit.log import record_event
-from contextsafe.web.casework.documents import print_pdf
+from contextsafe.web.casework.documents import pdf_response, print_response
 from contextsafe.web.governance.models import SharingAgreement
 from contextsafe.web.panels import overlap as ov
 from contextsafe.web.panels.forms import MeetingForm
 from contextsafe.web.panels.models import Meeting
 
-PRINT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 LISTED = 200  # young people listed per meeting (each asked of the access module); the rest counted
 
 
@@ -144,17 +142,10 @@ def printable(request, found: ov.Overlap) -> str:  # noqa: ANN001
 @login_required
 def overlap_print(request):  # noqa: ANN001, ANN201
     found, _ = _overlap(request, "overlap print")
-    response = HttpResponse(printable(request, found))
-    response["Content-Security-Policy"] = PRINT_POLICY
-    return response
+    return print_response(printable(request, found))
 
 
 @login_required
 def overlap_pdf(request):  # noqa: ANN001, ANN201
     found, purpose = _overlap(request, "overlap pdf", Action.EXPORT)
-    content = print_pdf(printable(request, found))
-    if content is None:
-        raise Http404("PDF printing needs Debian's chromium (scripts/system-packages.sh installs it)")
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="panel-overlap-{purpose}.pdf"'
-    return response
+    return pdf_response(printable(request, found), f"panel-overlap-{purpose}.pdf")
