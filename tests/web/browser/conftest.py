@@ -110,6 +110,24 @@ def page(browser):  # noqa: ANN001, ANN201
     context.close()
 
 
+@pytest.fixture(scope="module")
+def signed(served, browser):  # noqa: ANN001, ANN201
+    """A page per demo account, signed in once for the module (signing in is the slow step)."""
+    base, accounts = served
+    pages, contexts = {}, []
+
+    def get(account: str, purpose: str = "assessment"):  # noqa: ANN202
+        if account not in pages:
+            contexts.append(browser.new_context())
+            pages[account] = contexts[-1].new_page()
+            sign_in(pages[account], base, accounts[account], purpose)
+        return pages[account]
+
+    yield get
+    for context in contexts:
+        context.close()
+
+
 _last_step: dict[str, int] = {}
 
 
